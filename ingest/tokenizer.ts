@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { dataFile } from './project-paths.ts';
+import { normalizeForMatch } from './normalize-text.ts';
+
+const require = createRequire(import.meta.url);
+const jieba = require('nodejieba') as {
+  load(options?: Record<string, string>): void;
+  insertWord(word: string): boolean;
+  cut(text: string, hmm?: boolean): string[];
+  cutForSearch(text: string, hmm?: boolean): string[];
+};
+
+/** Reads a one-term-per-line data file; # starts a comment line. */
+export function readTermList(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+let loaded = false;
+let stopwords: Set<string> = new Set();
+
+/**
+ * A user word needs a high frequency to beat jieba's split into common words (绿色发展 → 绿色/发展); insertWord
+ * cannot set one, so the plan's terms go in as a generated user dictionary with `term frequency tag` lines.
+ */
+const USER_TERM_FREQUENCY = 100000;
+
+/** Loads jieba's dictionaries once, plus the plan's own terms so that 铸牢中华民族共同体意识 or 五区一河 stay whole. */
+function ensureLoaded(): void {
+  if (loaded) return;
+  const terms = readTermList(dataFile('dict', 'plan-terms.txt')).map(normalizeForMatch);
+  const dir = mkdtempSync(path.join(tmpdir(), 'plan-terms-'));
+  try {
+    const userDict = path.join(dir, 'user.dict.utf8');
+    writeFileSync(userDict, terms.map((term) => `${term} ${USER_TERM_FREQUENCY} n`).join('\n'));
+    jieba.load({ userDict });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  stopwords = new Set(readTermList(dataFile('dict', 'stopwords.txt')).map(normalizeForMatch));
+  loaded = true;
+}
+
+const MEANINGFUL = /[\p{L}\p{N}]/u;
+
+/** Splits text into words with the plan dictionary (jieba's precise mode); keeps stopwords and drops punctuation. */
+export function segment(text: string): string[] {
+  ensureLoaded();
+  return jieba.cut(normalizeForMatch(text), true).filter((token) => MEANINGFUL.test(token));
+}
+
+/**
+ * Tokens for ranking: search mode (a long word also yields its dictionary sub-words, so 清洁供暖 matches 供暖),
+ * normalised, without stopwords and punctuation.
+ */
+export function tokenize(text: string): string[] {
+  ensureLoaded();
+  return jieba
+    .cutForSearch(normalizeForMatch(text), true)
+    .filter((token) => MEANINGFUL.test(token) && !stopwords.has(token));
+}
+
+export function isStopword(token: string): boolean {
+  ensureLoaded();
+  return stopwords.has(normalizeForMatch(token));
+}

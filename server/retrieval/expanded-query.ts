@@ -1,0 +1,55 @@
+import { loadGeneralIdf } from '../../ingest/embedding/general-idf.ts';
+import { tokenize } from '../../ingest/tokenizer.ts';
+import type { Expansion } from './colloquial-expansion.ts';
+
+/** A general-language IDF at which a colloquial phrase counts as fully specific (托儿所 ≈ 11, 上班 ≈ 7.4, 安全 ≈ 5.6). */
+const SPECIFIC_IDF = 10;
+
+/** The question as it is ranked: its own tokens plus weighted policy terms standing in for its everyday words. */
+export interface ExpandedQuery {
+  tokens: string[];
+  /** BM25 weight of each expansion token (the question's own tokens weigh 1). */
+  expansionWeights: Map<string, number>;
+  /** Texts to embed and their weights in the combined query vector. */
+  vectorParts: Array<{ text: string; weight: number }>;
+  /** For coverage: question tokens that the expansion may satisfy, with the policy tokens that do. */
+  alternatives: Map<string, string[]>;
+}
+
+/**
+ * Each matched everyday phrase brings its policy terms in at a weight that follows how specific the phrase is:
+ * 托儿所 pulls hard toward 普惠托育, while a generic 上班 or 安全 pulls only a little.
+ */
+export function expandQuery(query: string, expansion: Expansion, expansionWeight: number): ExpandedQuery {
+  const idf = loadGeneralIdf();
+  const tokens = tokenize(query);
+  const own = new Set(tokens);
+  const expansionWeights = new Map<string, number>();
+  const vectorParts = [{ text: query, weight: 1 }];
+  const alternatives = new Map<string, string[]>();
+  for (const { phrase, policy } of expansion.pairs) {
+    const weight = expansionWeight * Math.min(1, idf.weight(phrase) / SPECIFIC_IDF);
+    const policyTokens = tokenize(policy.join(' '));
+    for (const token of policyTokens) {
+      if (!own.has(token)) expansionWeights.set(token, Math.max(weight, expansionWeights.get(token) ?? 0));
+    }
+    vectorParts.push({ text: policy.join(' '), weight });
+    // Every question token that is, or contains, the phrase (退伍 and 退伍兵) may be satisfied by the policy words.
+    for (const token of tokens.filter((candidate) => candidate.includes(phrase) || phrase.includes(candidate))) {
+      alternatives.set(token, [...(alternatives.get(token) ?? []), ...policyTokens]);
+    }
+  }
+  return { tokens, expansionWeights, vectorParts, alternatives };
+}
+
+/** Weighted sum of unit vectors, normalised: the query vector that leans toward the expansion terms. */
+export function combineVectors(vectors: number[][], weights: number[]): number[] {
+  const length = vectors[0]?.length ?? 0;
+  const combined = new Array<number>(length).fill(0);
+  vectors.forEach((vector, index) => {
+    const weight = weights[index] ?? 0;
+    for (let position = 0; position < length; position += 1) combined[position]! += weight * (vector[position] ?? 0);
+  });
+  const norm = Math.sqrt(combined.reduce((sum, value) => sum + value * value, 0));
+  return norm === 0 ? combined : combined.map((value) => value / norm);
+}

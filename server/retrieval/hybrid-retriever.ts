@@ -1,0 +1,169 @@
+import type { Chunk, PlanDocument } from '../../ingest/document-model.ts';
+import type { Embedder } from '../../ingest/embedding/embedder.ts';
+import { Bm25Index } from '../../ingest/indexing/bm25-index.ts';
+import type { LoadedIndex } from '../../ingest/indexing/read-index.ts';
+import { tokenize } from '../../ingest/tokenizer.ts';
+import { expandColloquial, type Expansion } from './colloquial-expansion.ts';
+import { focusQuestion } from './focus-question.ts';
+import { combineVectors, expandQuery } from './expanded-query.ts';
+import { makeSnippet } from './make-snippet.ts';
+import { queryCoverage } from './query-coverage.ts';
+import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
+import type { RankingMode, RetrievalHit, RetrievalResult, SearchOptions } from './retrieval-types.ts';
+import { loadFraming, parseStructuralReference } from './structural-query.ts';
+
+export interface RetrieverTuning {
+  /** RRF constant; small corpora favour a small constant (top ranks matter more). */
+  rrfConstant: number;
+  /** Weight of the BM25 list and the vector list in the fusion. */
+  bm25Weight: number;
+  vectorWeight: number;
+  /** How much a policy term added for a colloquial word counts, relative to the user's own words. */
+  expansionWeight: number;
+  /** Share of the final score that comes from query coverage rather than the fused rank. */
+  coverageWeight: number;
+  /** Chunks taken from each ranking before fusion. */
+  candidates: number;
+}
+
+export const DEFAULT_TUNING: RetrieverTuning = { rrfConstant: 10, bm25Weight: 1, vectorWeight: 1, expansionWeight: 0.7, coverageWeight: 0.15, candidates: 60 };
+
+type IndexedChunk = LoadedIndex['chunks'][number];
+
+/** Structure-aware hybrid retrieval: named articles and parts first, then BM25 and vectors fused by RRF. */
+export class HybridRetriever {
+  private readonly bm25: Bm25Index;
+  /** All tokens of each article (or of each section outside the articles), for coverage. */
+  private readonly targetTokens: Map<string, Set<string>>;
+  readonly document: PlanDocument;
+
+  constructor(private readonly index: LoadedIndex, private readonly embedder: Embedder, private readonly tuning: RetrieverTuning = DEFAULT_TUNING) {
+    this.document = index.document;
+    this.bm25 = new Bm25Index(index.chunks.map((chunk) => chunk.tokens));
+    this.targetTokens = new Map();
+    for (const chunk of index.chunks) {
+      const key = targetKey(chunk);
+      const tokens = this.targetTokens.get(key) ?? new Set<string>();
+      for (const token of chunk.tokens) tokens.add(token);
+      this.targetTokens.set(key, tokens);
+    }
+  }
+
+  async search(message: string, options: SearchOptions = {}): Promise<RetrievalResult> {
+    const k = options.k ?? 5;
+    const query = focusQuestion(message);
+    const structure = parseStructuralReference(query, this.document);
+    const known = new Set(this.document.articles.map((article) => article.number));
+    const namedArticles = structure.articles.filter((number) => known.has(number));
+    const namedParts = structure.parts.filter((number) => this.document.parts.some((part) => part.number === number));
+    const expansion = expandColloquial(query);
+    const named = {
+      articles: namedArticles,
+      parts: namedParts,
+      missingArticles: structure.articles.filter((number) => !known.has(number)),
+      missingParts: structure.parts.filter((number) => !namedParts.includes(number)),
+    };
+    const base = { query: message, named, expandedFrom: expansion.matched, expansionTopics: expansion.topics };
+
+    const topicTokens = tokenize(structure.remainder).filter((token) => !this.isFraming(token));
+    const partArticles = this.document.articles.filter((article) => namedParts.includes(article.partNumber)).map((article) => article.number);
+    if (namedArticles.length > 0 && topicTokens.length === 0) {
+      return { ...base, hits: namedArticles.map((number) => this.structuralHit(number)) };
+    }
+    if (partArticles.length > 0 && topicTokens.length === 0) {
+      return { ...base, hits: partArticles.map((number) => this.structuralHit(number)) };
+    }
+    const scope = options.restrictToArticles ?? (partArticles.length > 0 ? partArticles : undefined);
+    const ranked = await this.rank(structure.remainder || query, expansion, { ...options, k: Math.max(k, partArticles.length), restrictToArticles: scope });
+    const direct = namedArticles.map((number) => this.structuralHit(number));
+    const rest = ranked.filter((hit) => hit.article === null || !namedArticles.includes(hit.article));
+    return { ...base, hits: [...direct, ...rest].slice(0, Math.max(k, direct.length)) };
+  }
+
+  private isFraming(token: string): boolean {
+    return loadFraming().framingWords.includes(token);
+  }
+
+  /** Ranks chunks by BM25 and vectors, fuses, then keeps each article's best chunk. */
+  private async rank(query: string, expansion: Expansion, options: SearchOptions & { k: number }): Promise<RetrievalHit[]> {
+    const mode: RankingMode = options.mode ?? 'hybrid';
+    const expanded = expandQuery(query, expansion, this.tuning.expansionWeight);
+    const allowed = (index: number) => {
+      const articleNumber = this.index.chunks[index]?.articleNumber ?? null;
+      return !options.restrictToArticles || (articleNumber !== null && options.restrictToArticles.includes(articleNumber));
+    };
+    const limit = this.tuning.candidates;
+
+    const lists: number[][] = [];
+    const listWeights: number[] = [];
+    if (mode !== 'vector') {
+      const hits = this.bm25.search([...expanded.tokens, ...expanded.expansionWeights.keys()], limit * 2, expanded.expansionWeights);
+      lists.push(hits.map((hit) => hit.index).filter(allowed).slice(0, limit));
+      listWeights.push(this.tuning.bm25Weight);
+    }
+    if (mode !== 'bm25') {
+      const parts = await this.embedder.embed(expanded.vectorParts.map((part) => part.text), { signal: options.signal });
+      const vector = combineVectors(parts, expanded.vectorParts.map((part) => part.weight));
+      const hits = this.index.vectors.search(vector, Math.min(this.index.chunks.length, limit * 2));
+      lists.push(hits.map((hit) => hit.index).filter(allowed).slice(0, limit));
+      listWeights.push(this.tuning.vectorWeight);
+    }
+    const fused = reciprocalRankFusion(lists, this.tuning.rrfConstant, listWeights);
+    const scale = maxFusedScore(lists.length, this.tuning.rrfConstant, listWeights);
+    const snippetTokens = [...expanded.tokens, ...expanded.expansionWeights.keys()];
+
+    const byTarget = new Map<string, { score: number; chunks: IndexedChunk[] }>();
+    for (const [index, score] of [...fused.entries()].sort((left, right) => right[1] - left[1] || left[0] - right[0])) {
+      const chunk = this.index.chunks[index]!;
+      const key = targetKey(chunk);
+      const entry = byTarget.get(key);
+      if (entry) entry.chunks.push(chunk);
+      else byTarget.set(key, { score: score / scale, chunks: [chunk] });
+    }
+    // The fused rank says how well the best passage matches; coverage says how much of the question the whole
+    // article answers. Blending them favours the article that addresses every part of a long, everyday question.
+    const blend = this.tuning.coverageWeight;
+    const hits = [...byTarget.entries()].map(([key, { score, chunks }]) => {
+      const coverage = queryCoverage(expanded.tokens, this.targetTokens.get(key) ?? new Set(), expanded.alternatives);
+      const first = chunks[0]!;
+      return {
+        ...this.describe(first),
+        score: round((1 - blend) * score + blend * coverage),
+        coverage: round(coverage),
+        snippet: makeSnippet(first.text, snippetTokens),
+        chunks,
+        via: 'ranking' as const,
+      };
+    });
+    return hits.sort((left, right) => right.score - left.score).slice(0, options.k);
+  }
+
+  private articleChunks(articleNumber: number): IndexedChunk[] {
+    return this.index.chunks.filter((chunk) => chunk.articleNumber === articleNumber);
+  }
+
+  private structuralHit(articleNumber: number): RetrievalHit {
+    const chunks = this.articleChunks(articleNumber);
+    const first = chunks[0]!;
+    return { ...this.describe(first), score: 1, coverage: 1, snippet: makeSnippet(first.text, []), chunks, via: 'structure' };
+  }
+
+  private describe(chunk: Chunk): Pick<RetrievalHit, 'article' | 'title' | 'part' | 'partTitle' | 'section'> {
+    return {
+      article: chunk.articleNumber,
+      title: chunk.articleTitle ?? chunk.sectionLabel,
+      part: chunk.partNumber,
+      partTitle: chunk.partTitle,
+      section: chunk.articleNumber !== null ? 'article' : chunk.section,
+    };
+  }
+}
+
+/** Hits are articles; text outside the articles is its own hit per section. */
+function targetKey(chunk: Chunk): string {
+  return chunk.articleNumber !== null ? `a${chunk.articleNumber}` : chunk.id;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

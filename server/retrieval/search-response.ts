@@ -1,0 +1,14 @@
+import type { RetrievalResult } from './retrieval-types.ts';
+
+/** The public shape of search results, shared by `npm run search -- --json` and GET /api/search. */
+export interface SearchResponse {
+  query: string;
+  results: Array<{ article: number | null; title: string; part: number | null; score: number; snippet: string }>;
+}
+
+export function toSearchResponse(result: RetrievalResult, k: number): SearchResponse {
+  return {
+    query: result.query,
+    results: result.hits.slice(0, k).map((hit) => ({ article: hit.article, title: hit.title, part: hit.part, score: hit.score, snippet: hit.snippet })),
+  };
+}

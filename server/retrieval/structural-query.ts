@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { PlanDocument } from '../../ingest/document-model.ts';
+import { dataFile } from '../../ingest/project-paths.ts';
+import { normalizeLoose, normalizeForMatch } from '../../ingest/normalize-text.ts';
+import { parseNumeral } from '../../ingest/numbering.ts';
+
+/** What a question names by the document's structure: articles (第12条), parts (第八部分, 民生福祉那部分). */
+export interface StructuralReference {
+  articles: number[];
+  parts: number[];
+  /** The question with the structural phrases removed, for ranking inside a named part. */
+  remainder: string;
+}
+
+const FramingFile = z.object({
+  framingWords: z.array(z.string()),
+  articleAliases: z.array(z.object({ phrases: z.array(z.string()), article: z.number().int() })),
+  partWords: z.array(z.string()),
+  partAliases: z.array(z.object({ phrases: z.array(z.string()), part: z.number().int() })),
+});
+type Framing = z.infer<typeof FramingFile>;
+
+let framing: Framing | undefined;
+export function loadFraming(): Framing {
+  framing ??= FramingFile.parse(JSON.parse(readFileSync(dataFile('dict', 'query-framing.json'), 'utf8')));
+  return framing;
+}
+
+const NUMERAL = '(\\d+|[〇零一二两三四五六七八九十百]+)';
+// 第12条, 第（12）条, 第十二条, 第12、13条, and a bare (12) / （12）.
+const ARTICLE_LIST = new RegExp(`第\\s*[(]?\\s*${NUMERAL}\\s*[)]?((?:\\s*[,、和与及至到-]\\s*第?\\s*[(]?\\s*${NUMERAL}\\s*[)]?)*)\\s*条`, 'g');
+const BARE_ARTICLE = new RegExp(`[(]\\s*${NUMERAL}\\s*[)]`, 'g');
+// 第九部分的第一条: the n-th article of a part.
+const ARTICLE_IN_PART = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章)的?第\\s*${NUMERAL}\\s*条`, 'g');
+const PART_BY_NUMBER = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章|板块)|(?:^|[^\\d])([一二三四五六七八九十]+)、`, 'g');
+
+/** Finds structural references in a question; numbers that do not exist in the document are kept so callers can say so. */
+export function parseStructuralReference(question: string, doc: PlanDocument): StructuralReference {
+  // Half-width brackets and digits, but keep Chinese numerals and 、.
+  let text = normalizeForMatch(question).replace(/,/g, '、');
+  const articles: number[] = [];
+  const parts: number[] = [];
+
+  text = text.replace(ARTICLE_IN_PART, (match: string, partValue: string, ordinalValue: string) => {
+    const part = doc.parts.find((candidate) => candidate.number === parseNumeral(partValue));
+    const article = part?.articleNumbers[(parseNumeral(ordinalValue) ?? 0) - 1];
+    if (article === undefined) return match;
+    articles.push(article);
+    return ' '.repeat(match.length);
+  });
+  text = text.replace(ARTICLE_LIST, (match: string, first: string, rest: string) => {
+    const numbers = [first, ...[...(rest ?? '').matchAll(new RegExp(NUMERAL, 'g'))].map((found) => found[1] ?? '')];
+    const values = numbers.map((value) => parseNumeral(value)).filter((value): value is number => value !== null);
+    // 第12至15条 means the range.
+    if (/[至到-]/.test(rest ?? '') && values.length === 2 && values[0]! < values[1]!) {
+      for (let value = values[0]!; value <= values[1]!; value += 1) articles.push(value);
+    } else articles.push(...values);
+    return ' '.repeat(match.length);
+  });
+  text = text.replace(BARE_ARTICLE, (match: string, value: string) => {
+    const number = parseNumeral(value);
+    if (number === null) return match;
+    articles.push(number);
+    return ' ';
+  });
+  text = text.replace(PART_BY_NUMBER, (match: string, byNumber?: string, byHeading?: string) => {
+    const number = parseNumeral(byNumber ?? byHeading ?? '');
+    if (number === null) return match;
+    parts.push(number);
+    return ' ';
+  });
+
+  const rules = loadFraming();
+  for (const alias of rules.articleAliases) {
+    if (alias.phrases.some((phrase) => text.includes(normalizeForMatch(phrase)))) articles.push(alias.article);
+  }
+  for (const partNumber of partsNamedByTitle(text, doc, rules)) parts.push(partNumber);
+
+  return { articles: unique(articles), parts: unique(parts), remainder: text.replace(/\s+/g, ' ').trim() };
+}
+
+/** 民生福祉那部分 / 创新驱动部分: the words before 部分, matched against the part titles. */
+function partsNamedByTitle(text: string, doc: PlanDocument, rules: Framing): number[] {
+  const found: number[] = [];
+  for (const partWord of rules.partWords) {
+    let from = text.indexOf(partWord);
+    while (from >= 0) {
+      const before = normalizeLoose(text.slice(Math.max(0, from - 12), from)).replace(/(那|这|哪)?(一)?(个)?$/u, '').replace(/的$/u, '');
+      const alias = rules.partAliases.find((candidate) => candidate.phrases.some((phrase) => before.endsWith(normalizeLoose(phrase))));
+      const match = alias?.part ?? bestTitleMatch(before, doc);
+      if (match !== null) found.push(match);
+      from = text.indexOf(partWord, from + partWord.length);
+    }
+  }
+  return found;
+}
+
+/** The part whose title contains the longest tail (≥ 2 characters) of the words before 部分. */
+function bestTitleMatch(words: string, doc: PlanDocument): number | null {
+  for (let length = Math.min(words.length, 12); length >= 2; length -= 1) {
+    const tail = words.slice(words.length - length);
+    const hit = doc.parts.find((part) => normalizeLoose(part.title).includes(tail));
+    if (hit) return hit.number;
+  }
+  return null;
+}
+
+function unique(values: number[]): number[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,57 @@
+// Page skeleton: header (目录 / 新对话 / 导出), outline, chat column, panel.
+// Built in TS so every string comes from strings.ts and index.html stays a shell.
+import { button, el } from './dom';
+import { S } from './strings';
+
+export interface LayoutParts {
+  outline: HTMLElement;
+  audience: HTMLElement;
+  welcome: HTMLElement;
+  composer: HTMLElement;
+  panel: HTMLElement;
+  toast: HTMLElement;
+}
+
+export interface Layout {
+  root: HTMLElement;
+  outlineToggle: HTMLButtonElement;
+  backdrop: HTMLElement;
+  newChat: HTMLButtonElement;
+  exportChat: HTMLButtonElement;
+  messages: HTMLElement;
+  scroller: HTMLElement;
+}
+
+export function buildLayout(parts: LayoutParts): Layout {
+  const outlineToggle = button(S.outlineToggle, 'btn btn--ghost topbar__outline-toggle', {
+    'aria-expanded': 'false',
+    'aria-controls': 'outline',
+  });
+  const newChat = button(S.newChat, 'btn btn--ghost topbar__new');
+  const exportChat = button(S.exportChat, 'btn btn--ghost topbar__export');
+  const messages = el('section', { class: 'messages', 'aria-live': 'polite', 'aria-label': S.conversationLabel });
+  const scroller = el('div', { class: 'chat__scroll' }, [parts.welcome, messages]);
+  const backdrop = el('div', { class: 'backdrop', hidden: true });
+
+  const root = el('div', { class: 'app' }, [
+    el('header', { class: 'topbar' }, [
+      outlineToggle,
+      el('div', { class: 'brand' }, [
+        el('span', { class: 'brand__seal', 'aria-hidden': 'true', text: '规' }),
+        el('div', { class: 'brand__text' }, [
+          el('h1', { class: 'brand__name', text: S.appName }),
+          el('p', { class: 'brand__doc', text: S.docShort }),
+        ]),
+      ]),
+      el('div', { class: 'topbar__actions' }, [newChat, exportChat]),
+    ]),
+    el('div', { class: 'layout' }, [
+      parts.outline,
+      el('main', { class: 'chat' }, [parts.audience, scroller, parts.composer]),
+    ]),
+    backdrop,
+    parts.panel,
+    parts.toast,
+  ]);
+  return { root, outlineToggle, backdrop, newChat, exportChat, messages, scroller };
+}
