@@ -7,11 +7,11 @@ import type { Composer } from './composer';
 import { ConversationStore, emptyAnswer, newId } from './conversation-store';
 import { errorText } from './error-text';
 import { AssistantView, userView } from './message-view';
+import { ScrollFollow } from './scroll-follow';
 import { S } from './strings';
 import type { AssistantMessage, UserMessage } from './types';
 
 const SAVE_EVERY_MS = 1000; // partial answers survive a reload without writing on every delta
-const STICK_TO_BOTTOM_PX = 80;
 
 export interface ChatHooks {
   /** Shown/hidden with the conversation (the welcome card). */
@@ -23,14 +23,16 @@ export class ChatController {
   private readonly views = new Map<string, AssistantView>();
   private controller: AbortController | null = null;
   private lastSave = 0;
+  private readonly scroll: ScrollFollow;
 
   constructor(
     readonly store: ConversationStore,
     private readonly list: HTMLElement,
-    private readonly scroller: HTMLElement,
+    scroller: HTMLElement,
     private readonly composer: Composer,
     private readonly hooks: ChatHooks,
   ) {
+    this.scroll = new ScrollFollow(scroller);
     list.addEventListener('click', (e) => this.onClick(e));
   }
 
@@ -51,8 +53,8 @@ export class ChatController {
     const empty = this.store.messages.length === 0;
     this.hooks.onEmptyChange(empty);
     // Empty: show the welcome card from its top; otherwise resume at the latest answer.
-    if (empty) this.scroller.scrollTop = 0;
-    else this.scrollToBottom(true);
+    if (empty) this.scroll.toTop();
+    else this.scroll.toBottom();
   }
 
   ask(question: string): void {
@@ -86,7 +88,7 @@ export class ChatController {
     const view = new AssistantView(msg);
     this.views.set(msg.id, view);
     this.list.appendChild(view.element);
-    this.scrollToBottom(true);
+    this.scroll.toBottom();
     this.store.save();
 
     const controller = new AbortController();
@@ -98,10 +100,8 @@ export class ChatController {
         request,
         {
           onDelta: (text) => {
-            const stick = this.nearBottom();
             msg.content += text;
-            view.appendDelta(text);
-            if (stick) this.scrollToBottom(false);
+            this.scroll.follow(() => view.appendDelta(text));
             this.saveThrottled();
           },
         },
@@ -126,9 +126,7 @@ export class ChatController {
         this.composer.setBusy(false);
       }
     }
-    const stick = this.nearBottom();
-    view.update(msg);
-    if (stick) this.scrollToBottom(false);
+    this.scroll.follow(() => view.update(msg));
     this.store.save();
   }
 
@@ -181,14 +179,5 @@ export class ChatController {
     if (now - this.lastSave < SAVE_EVERY_MS) return;
     this.lastSave = now;
     this.store.save();
-  }
-
-  private nearBottom(): boolean {
-    const s = this.scroller;
-    return s.scrollHeight - s.scrollTop - s.clientHeight < STICK_TO_BOTTOM_PX;
-  }
-
-  private scrollToBottom(force: boolean): void {
-    if (force || this.nearBottom()) this.scroller.scrollTop = this.scroller.scrollHeight;
   }
 }

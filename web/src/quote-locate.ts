@@ -42,18 +42,21 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-/** Last resort: the sentence sharing the most character pairs with the quote. */
+/**
+ * Last resort: the sentence containing the largest share of the quote's
+ * character pairs (a paraphrased quote still shares most of them).
+ */
 function bestSentence(text: string, quote: string): Range | null {
   const q = bigrams(normalise(quote).norm);
   if (q.size === 0) return null;
   let best: Range | null = null;
-  let bestScore = 0.5; // below this a highlight would mislead more than help
+  let bestScore = 0.6; // below this a highlight would mislead more than help
   const sentence = /[^。！？；!?;\n]+[。！？；!?;]?/g;
   for (const m of text.matchAll(sentence)) {
     const s = bigrams(normalise(m[0]).norm);
     let shared = 0;
     for (const g of q) if (s.has(g)) shared++;
-    const score = (2 * shared) / (q.size + s.size);
+    const score = shared / q.size;
     if (score > bestScore) {
       bestScore = score;
       best = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };

@@ -80,7 +80,6 @@ export const S = {
   refusalTitle: '这个问题在规划建议中没有找到明确依据',
   relatedHeading: '您可以查看以下相关条文：',
   sourcesHeading: (n: number): string => `引用原文（${n} 处）`,
-  citeTitle: (title: string): string => `查看原文：${title}`,
 
   // Errors (shown with a 重试 button)
   errNetwork: '网络连接失败，请检查网络后重试。',
@@ -114,7 +113,6 @@ export const S = {
   panelNotFound: '未找到该条文。',
   panelPrev: '上一条',
   panelNext: '下一条',
-  breadcrumbLabel: '所在位置',
   articleFallbackTitle: (n: number): string => `第${n}条`,
 
   // Export and toasts
