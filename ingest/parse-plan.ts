@@ -28,12 +28,14 @@ export function parsePlan(source: string, docId: string, rules: ParseRules = loa
 
   for (const line of body) {
     const heading = readPartHeading(line);
+    const marker = heading ? null : matchArticleMarker(line.text);
+    // What looked like the closing (a paragraph opening with 全市…) was followed by more structure: it was article text.
+    if ((heading || marker) && closing.length > 0) drafts.at(-1)?.paragraphs.push(...closing.splice(0));
     if (heading) {
       expectNext(heading.number, parts.length + 1, 'part', line);
       parts.push({ number: heading.number, title: heading.rest, intro: '', articleNumbers: [] });
       continue;
     }
-    const marker = matchArticleMarker(line.text);
     const currentPart = parts.at(-1);
     if (marker) {
       if (!currentPart) throw new PlanParseError('an article appears before the first part heading (一、…)', line.lineNumber, line.text);
@@ -45,7 +47,7 @@ export function parsePlan(source: string, docId: string, rules: ParseRules = loa
     }
     if (!currentPart) {
       preamble.push(line.text);
-    } else if (closing.length > 0 || (currentPart.number === parts.length && drafts.at(-1) && rules.closingStart.test(line.text))) {
+    } else if (closing.length > 0 || (currentPart.number === parts.length && currentPart.articleNumbers.length > 0 && rules.closingStart.test(line.text))) {
       closing.push(line.text);
     } else if (currentPart.articleNumbers.length === 0) {
       currentPart.intro = currentPart.intro ? `${currentPart.intro}\n${line.text}` : line.text;

@@ -1,5 +1,6 @@
 import { loadGeneralIdf } from '../../ingest/embedding/general-idf.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
+import { normalizeForMatch } from '../../ingest/normalize-text.ts';
 import type { Expansion } from './colloquial-expansion.ts';
 
 /** A general-language IDF at which a colloquial phrase counts as fully specific (托儿所 ≈ 11, 上班 ≈ 7.4, 安全 ≈ 5.6). */
@@ -12,7 +13,7 @@ export interface ExpandedQuery {
   expansionWeights: Map<string, number>;
   /** Texts to embed and their weights in the combined query vector. */
   vectorParts: Array<{ text: string; weight: number }>;
-  /** For coverage: question tokens that the expansion may satisfy, with the policy tokens that do. */
+  /** For coverage: question tokens that the expansion may satisfy, with the (normalised) policy terms that do. */
   alternatives: Map<string, string[]>;
 }
 
@@ -36,7 +37,7 @@ export function expandQuery(query: string, expansion: Expansion, expansionWeight
     vectorParts.push({ text: policy.join(' '), weight });
     // Every question token that is, or contains, the phrase (退伍 and 退伍兵) may be satisfied by the policy words.
     for (const token of tokens.filter((candidate) => candidate.includes(phrase) || phrase.includes(candidate))) {
-      alternatives.set(token, [...(alternatives.get(token) ?? []), ...policyTokens]);
+      alternatives.set(token, [...(alternatives.get(token) ?? []), ...policy.map(normalizeForMatch)]);
     }
   }
   return { tokens, expansionWeights, vectorParts, alternatives };

@@ -3,6 +3,8 @@ import type { Embedder } from '../../ingest/embedding/embedder.ts';
 import { Bm25Index } from '../../ingest/indexing/bm25-index.ts';
 import type { LoadedIndex } from '../../ingest/indexing/read-index.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
+import { normalizeForMatch } from '../../ingest/normalize-text.ts';
+import { indexTextOf } from '../../ingest/index-text.ts';
 import { expandColloquial, type Expansion } from './colloquial-expansion.ts';
 import { focusQuestion } from './focus-question.ts';
 import { combineVectors, expandQuery } from './expanded-query.ts';
@@ -28,6 +30,8 @@ export interface RetrieverTuning {
 
 export const DEFAULT_TUNING: RetrieverTuning = { rrfConstant: 10, bm25Weight: 1, vectorWeight: 1, expansionWeight: 0.7, coverageWeight: 0.15, candidates: 60 };
 
+const UBIQUITOUS_SHARE = 0.25;
+
 type IndexedChunk = LoadedIndex['chunks'][number];
 
 /** Structure-aware hybrid retrieval: named articles and parts first, then BM25 and vectors fused by RRF. */
@@ -35,17 +39,20 @@ export class HybridRetriever {
   private readonly bm25: Bm25Index;
   /** All tokens of each article (or of each section outside the articles), for coverage. */
   private readonly targetTokens: Map<string, Set<string>>;
+  private readonly targetTexts: Map<string, string>;
   readonly document: PlanDocument;
 
   constructor(private readonly index: LoadedIndex, private readonly embedder: Embedder, private readonly tuning: RetrieverTuning = DEFAULT_TUNING) {
     this.document = index.document;
     this.bm25 = new Bm25Index(index.chunks.map((chunk) => chunk.tokens));
     this.targetTokens = new Map();
+    this.targetTexts = new Map();
     for (const chunk of index.chunks) {
       const key = targetKey(chunk);
       const tokens = this.targetTokens.get(key) ?? new Set<string>();
       for (const token of chunk.tokens) tokens.add(token);
       this.targetTokens.set(key, tokens);
+      this.targetTexts.set(key, `${this.targetTexts.get(key) ?? ''}${normalizeForMatch(indexTextOf(chunk))}`);
     }
   }
 
@@ -63,7 +70,9 @@ export class HybridRetriever {
       missingArticles: structure.articles.filter((number) => !known.has(number)),
       missingParts: structure.parts.filter((number) => !namedParts.includes(number)),
     };
-    const base = { query: message, named, expandedFrom: expansion.matched, expansionTopics: expansion.topics };
+    const expanded = expandQuery(structure.remainder || query, expansion, this.tuning.expansionWeight);
+    const queryTerms = [...expanded.tokens.filter((token) => !this.isFraming(token)).map((token) => ({ token, weight: 1 })), ...[...expanded.expansionWeights].map(([token, weight]) => ({ token, weight }))];
+    const base = { query: message, focusedQuery: query, named, expandedFrom: expansion.matched, expansionTopics: expansion.topics, queryTerms };
 
     const topicTokens = tokenize(structure.remainder).filter((token) => !this.isFraming(token));
     const partArticles = this.document.articles.filter((article) => namedParts.includes(article.partNumber)).map((article) => article.number);
@@ -78,6 +87,14 @@ export class HybridRetriever {
     const direct = namedArticles.map((number) => this.structuralHit(number));
     const rest = ranked.filter((hit) => hit.article === null || !namedArticles.includes(hit.article));
     return { ...base, hits: [...direct, ...rest].slice(0, Math.max(k, direct.length)) };
+  }
+
+  /** A token in more than a quarter of all chunks. */
+  private readonly isUbiquitous = (token: string): boolean => this.bm25.documentFrequency(token) > this.bm25.documentCount * UBIQUITOUS_SHARE;
+
+  /** Corpus IDF of a token (0 when the document never uses it), for weighing sentences. */
+  termIdf(token: string): number {
+    return this.bm25.idf(token);
   }
 
   private isFraming(token: string): boolean {
@@ -124,7 +141,7 @@ export class HybridRetriever {
     // article answers. Blending them favours the article that addresses every part of a long, everyday question.
     const blend = this.tuning.coverageWeight;
     const hits = [...byTarget.entries()].map(([key, { score, chunks }]) => {
-      const coverage = queryCoverage(expanded.tokens, this.targetTokens.get(key) ?? new Set(), expanded.alternatives);
+      const coverage = queryCoverage(expanded.tokens, this.targetTokens.get(key) ?? new Set(), this.targetTexts.get(key) ?? '', expanded.alternatives, this.isUbiquitous);
       const first = chunks[0]!;
       return {
         ...this.describe(first),

@@ -29,6 +29,10 @@ export interface RetrievalResult {
   /** Colloquial words that were mapped to the plan's wording. */
   expandedFrom: string[];
   expansionTopics: string[];
+  /** The words the question was ranked on (weight 1 for its own words, less for expansion terms). */
+  queryTerms: Array<{ token: string; weight: number }>;
+  /** The question actually searched: a long message is reduced to its question sentences. */
+  focusedQuery: string;
 }
 
 export interface SearchOptions {

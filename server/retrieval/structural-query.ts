@@ -9,6 +9,8 @@ import { parseNumeral } from '../../ingest/numbering.ts';
 export interface StructuralReference {
   articles: number[];
   parts: number[];
+  /** Parts named anywhere, including as the context of an article (民生部分第一条 mentions part 8). */
+  mentionedParts: number[];
   /** The question with the structural phrases removed, for ranking inside a named part. */
   remainder: string;
 }
@@ -32,7 +34,9 @@ const NUMERAL = '(\\d+|[〇零一二两三四五六七八九十百]+)';
 const ARTICLE_LIST = new RegExp(`第\\s*[(]?\\s*${NUMERAL}\\s*[)]?((?:\\s*[,、和与及至到-]\\s*第?\\s*[(]?\\s*${NUMERAL}\\s*[)]?)*)\\s*条`, 'g');
 const BARE_ARTICLE = new RegExp(`[(]\\s*${NUMERAL}\\s*[)]`, 'g');
 // 第九部分的第一条: the n-th article of a part.
-const ARTICLE_IN_PART = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章)的?第\\s*${NUMERAL}\\s*条`, 'g');
+const ORDINAL = '(\\d+|[〇零一二两三四五六七八九十百]+|最后一)';
+const ARTICLE_IN_PART = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章)的?(?:第\\s*)?${ORDINAL}\\s*条`, 'g');
+const NAMED_PART_ARTICLE = new RegExp(`([^\\s第]{2,12}?)(?:那|这)?(?:一)?(?:部分|板块)的?(?:第\\s*)?${ORDINAL}\\s*条`, 'g');
 const PART_BY_NUMBER = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章|板块)|(?:^|[^\\d])([一二三四五六七八九十]+)、`, 'g');
 
 /** Finds structural references in a question; numbers that do not exist in the document are kept so callers can say so. */
@@ -41,12 +45,24 @@ export function parseStructuralReference(question: string, doc: PlanDocument): S
   let text = normalizeForMatch(question).replace(/,/g, '、');
   const articles: number[] = [];
   const parts: number[] = [];
+  const mentionedParts: number[] = [];
 
   text = text.replace(ARTICLE_IN_PART, (match: string, partValue: string, ordinalValue: string) => {
     const part = doc.parts.find((candidate) => candidate.number === parseNumeral(partValue));
-    const article = part?.articleNumbers[(parseNumeral(ordinalValue) ?? 0) - 1];
-    if (article === undefined) return match;
+    const article = part ? nthArticle(part.articleNumbers, ordinalValue) : undefined;
+    if (article === undefined || !part) return match;
     articles.push(article);
+    mentionedParts.push(part.number);
+    return ' '.repeat(match.length);
+  });
+  // 民生部分第一条: a part named by its subject, then the n-th article in it.
+  text = text.replace(NAMED_PART_ARTICLE, (match: string, words: string, ordinalValue: string) => {
+    const partNumber = partNamedBy(normalizeLoose(words), doc, loadFraming());
+    const part = doc.parts.find((candidate) => candidate.number === partNumber);
+    const article = part ? nthArticle(part.articleNumbers, ordinalValue) : undefined;
+    if (article === undefined || !part) return match;
+    articles.push(article);
+    mentionedParts.push(part.number);
     return ' '.repeat(match.length);
   });
   text = text.replace(ARTICLE_LIST, (match: string, first: string, rest: string) => {
@@ -77,7 +93,7 @@ export function parseStructuralReference(question: string, doc: PlanDocument): S
   }
   for (const partNumber of partsNamedByTitle(text, doc, rules)) parts.push(partNumber);
 
-  return { articles: unique(articles), parts: unique(parts), remainder: text.replace(/\s+/g, ' ').trim() };
+  return { articles: unique(articles), parts: unique(parts), mentionedParts: unique([...parts, ...mentionedParts]), remainder: text.replace(/\s+/g, ' ').trim() };
 }
 
 /** 民生福祉那部分 / 创新驱动部分: the words before 部分, matched against the part titles. */
@@ -87,13 +103,18 @@ function partsNamedByTitle(text: string, doc: PlanDocument, rules: Framing): num
     let from = text.indexOf(partWord);
     while (from >= 0) {
       const before = normalizeLoose(text.slice(Math.max(0, from - 12), from)).replace(/(那|这|哪)?(一)?(个)?$/u, '').replace(/的$/u, '');
-      const alias = rules.partAliases.find((candidate) => candidate.phrases.some((phrase) => before.endsWith(normalizeLoose(phrase))));
-      const match = alias?.part ?? bestTitleMatch(before, doc);
+      const match = partNamedBy(before, doc, rules);
       if (match !== null) found.push(match);
       from = text.indexOf(partWord, from + partWord.length);
     }
   }
   return found;
+}
+
+/** A part named by an alias (党建 → 10) or by words of its title; null when none fits. */
+function partNamedBy(words: string, doc: PlanDocument, rules: Framing): number | null {
+  const alias = rules.partAliases.find((candidate) => candidate.phrases.some((phrase) => words.endsWith(normalizeLoose(phrase))));
+  return alias?.part ?? bestTitleMatch(words, doc);
 }
 
 /** The part whose title contains the longest tail (≥ 2 characters) of the words before 部分. */
@@ -104,6 +125,11 @@ function bestTitleMatch(words: string, doc: PlanDocument): number | null {
     if (hit) return hit.number;
   }
   return null;
+}
+
+/** The n-th (1-based) article of a part, or its last for 最后一. */
+function nthArticle(articleNumbers: number[], ordinal: string): number | undefined {
+  return ordinal === '最后一' ? articleNumbers.at(-1) : articleNumbers[(parseNumeral(ordinal) ?? 0) - 1];
 }
 
 function unique(values: number[]): number[] {

@@ -69,7 +69,9 @@ export class ArticlePanel {
   private show(article: number, quotes: readonly string[]): void {
     const token = ++this.token;
     this.current = article;
-    this.setHeading(this.outline.titleOf(article) ?? S.articleFallbackTitle(article), '', 0, article);
+    // Heading from the outline straight away, so the dialog is named while the text loads.
+    const part = this.outline.partOf(article);
+    this.setHeading(this.outline.titleOf(article) ?? S.articleFallbackTitle(article), part?.title ?? '', part?.part ?? 0, article);
     this.body.replaceChildren(el('p', { class: 'panel__status', text: S.panelLoading }));
     this.prev.disabled = this.outline.neighbour(article, -1) === undefined;
     this.next.disabled = this.outline.neighbour(article, 1) === undefined;

@@ -1,10 +1,10 @@
-// DOM for one message. Views only render; clicks are handled by delegation in
-// chat-controller.ts via data-action / data-article attributes.
+// DOM for one message. Views only render; clicks are delegated: data-action
+// (复制 / 重试) to chat-controller.ts, data-article (chips, links) to main.ts.
 import { AnswerRenderer, renderSegments } from './answer-renderer';
 import { parseAnswer } from './citation-markers';
 import { button, clear, el } from './dom';
 import { S, articleLabel } from './strings';
-import type { AssistantMessage, Citation, Message, RelatedArticle } from './types';
+import type { AssistantMessage, Citation, RelatedArticle } from './types';
 
 export const OFFLINE_PROVIDER = 'offline-fallback';
 
@@ -120,8 +120,4 @@ function sourcesList(citations: Citation[]): HTMLElement {
       ),
     ),
   ]);
-}
-
-export function viewFor(msg: Message): HTMLElement | AssistantView {
-  return msg.role === 'user' ? userView(msg.content, msg.id) : new AssistantView(msg);
 }

@@ -8,15 +8,18 @@ export class OutlineData {
   private parts: OutlinePart[] = [];
   private order: number[] = [];
   private titles = new Map<number, string>();
+  private partOfArticle = new Map<number, OutlinePart>();
 
   set(outline: Outline): void {
     this.parts = Array.isArray(outline.parts) ? outline.parts : [];
     this.order = [];
     this.titles.clear();
+    this.partOfArticle.clear();
     for (const part of this.parts) {
       for (const a of part.articles) {
         this.order.push(a.article);
         this.titles.set(a.article, a.title);
+        this.partOfArticle.set(a.article, part);
       }
     }
   }
@@ -27,6 +30,10 @@ export class OutlineData {
 
   titleOf(article: number): string | undefined {
     return this.titles.get(article);
+  }
+
+  partOf(article: number): OutlinePart | undefined {
+    return this.partOfArticle.get(article);
   }
 
   neighbour(article: number, step: -1 | 1): number | undefined {

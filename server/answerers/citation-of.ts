@@ -1,0 +1,19 @@
+import type { Article, PlanDocument } from '../../ingest/document-model.ts';
+import type { Citation } from '../chat/chat-types.ts';
+
+/** A citation of a verbatim passage of an article. */
+export function citationOf(doc: PlanDocument, article: Article, quote: string): Citation {
+  const part = doc.parts.find((candidate) => candidate.number === article.partNumber);
+  return { article: article.number, title: article.title, part: article.partNumber, partTitle: part?.title ?? '', quote };
+}
+
+/** Drops repeated citations of the same sentence, keeping the first. */
+export function uniqueCitations(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((citation) => {
+    const key = `${citation.article}:${citation.quote}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

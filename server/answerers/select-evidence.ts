@@ -1,0 +1,64 @@
+import type { Article, PlanDocument } from '../../ingest/document-model.ts';
+import { splitSentences, type Sentence } from '../../ingest/split-sentences.ts';
+import { tokenize } from '../../ingest/tokenizer.ts';
+
+/** A sentence of an article chosen to answer a question; its text is verbatim from article.text[start, end). */
+export interface Evidence {
+  article: Article;
+  sentence: Sentence;
+  score: number;
+  /** Position of the sentence in its article (0 is the title sentence). */
+  position: number;
+}
+
+export interface EvidenceQuery {
+  terms: Array<{ token: string; weight: number }>;
+  idf: (token: string) => number;
+  /** Citizens get the most concrete sentences first: those naming programmes, places or figures. */
+  preferConcrete?: boolean;
+  concreteTerms?: Set<string>;
+}
+
+/** Scores every sentence of an article against the question's terms (IDF-weighted overlap, mildly length-normalised). */
+export function scoreSentences(article: Article, query: EvidenceQuery): Evidence[] {
+  const weights = new Map(query.terms.map((term) => [term.token, term.weight]));
+  return splitSentences(article.text).map((sentence, position) => {
+    const tokens = new Set(tokenize(sentence.text));
+    let score = 0;
+    for (const token of tokens) score += (weights.get(token) ?? 0) * query.idf(token);
+    if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / 40));
+    if (query.preferConcrete && score > 0) score *= 1 + 0.15 * concreteness(sentence.text, tokens, query.concreteTerms);
+    return { article, sentence, score, position };
+  });
+}
+
+/** The best sentences of an article for a question, in document order; the title sentence only if nothing else matches. */
+export function bestSentences(article: Article, query: EvidenceQuery, limit: number): Evidence[] {
+  const scored = scoreSentences(article, query).filter((evidence) => evidence.position > 0 || isOnlySentence(article));
+  const matching = scored.filter((evidence) => evidence.score > 0).sort((left, right) => right.score - left.score).slice(0, limit);
+  const chosen = matching.length > 0 ? matching : scored.slice(0, limit);
+  return chosen.sort((left, right) => left.position - right.position);
+}
+
+/** The opening sentences after the title: what an article is about when the question names only its number. */
+export function leadingSentences(article: Article, limit: number): Evidence[] {
+  return splitSentences(article.text)
+    .map((sentence, position) => ({ article, sentence, score: 0, position }))
+    .filter((evidence) => evidence.position > 0 || isOnlySentence(article))
+    .slice(0, limit);
+}
+
+export function articleByNumber(doc: PlanDocument, number: number): Article | undefined {
+  return doc.articles.find((article) => article.number === number);
+}
+
+function isOnlySentence(article: Article): boolean {
+  return splitSentences(article.text).length === 1;
+}
+
+/** Named programmes, places, figures and quoted slogans make a sentence concrete. */
+function concreteness(text: string, tokens: Set<string>, concreteTerms?: Set<string>): number {
+  let count = (text.match(/\d+|“[^”]+”/g) ?? []).length;
+  if (concreteTerms) for (const token of tokens) if (concreteTerms.has(token)) count += 1;
+  return Math.min(count, 4);
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import express, { type Express } from 'express';
+import cors from 'cors';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { PlanDocument } from '../ingest/document-model.ts';
+import type { IndexManifest } from '../ingest/indexing/index-manifest.ts';
+import type { ChatService } from './chat/chat-service.ts';
+import { AppError } from './errors.ts';
+import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import type { HybridRetriever } from './retrieval/hybrid-retriever.ts';
+import { articlesRoute } from './routes/articles-route.ts';
+import { chatRoute } from './routes/chat-route.ts';
+import { healthRoute } from './routes/health-route.ts';
+import { searchRoute } from './routes/search-route.ts';
+
+export interface AppDeps {
+  retriever: HybridRetriever;
+  document: PlanDocument;
+  manifest: IndexManifest;
+  chat: ChatService;
+  logger: Logger;
+  /** Requests per minute per client IP on /api; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  corsOrigins: string[];
+  trustProxy?: string;
+  /** The built web page; not served when absent (API-only tests). */
+  webDir?: string;
+}
+
+const BODY_LIMIT = '64kb';
+
+/** Builds the Express application; listening is the caller's business (see main.ts), so tests run it in-process. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (request, response) => {
+        const incoming = request.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        response.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  // Served over plain http on localhost by default: no HSTS and no upgrade-insecure-requests, which would break it.
+  app.use(
+    helmet({
+      strictTransportSecurity: false,
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+    }),
+  );
+  if (deps.corsOrigins.length > 0) app.use('/api', cors({ origin: deps.corsOrigins }));
+  if (deps.rateLimitPerMinute > 0) {
+    app.use(
+      '/api',
+      rateLimit({
+        windowMs: 60_000,
+        limit: deps.rateLimitPerMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_request, _response, next) => next(new AppError('rate_limited', 429, 'too many requests; please wait a minute and try again')),
+      }),
+    );
+  }
+  app.use(express.json({ limit: BODY_LIMIT, type: 'application/json' }));
+
+  app.use(healthRoute(deps.manifest, deps.chat.provider));
+  app.use(articlesRoute(deps.document));
+  app.use(searchRoute(deps.retriever));
+  app.use(chatRoute(deps.chat, deps.logger));
+  if (deps.webDir && existsSync(deps.webDir)) app.use(express.static(deps.webDir, { index: 'index.html', maxAge: '1h' }));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

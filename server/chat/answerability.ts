@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { dataFile } from '../../ingest/project-paths.ts';
+import type { RetrievalHit, RetrievalResult } from '../retrieval/retrieval-types.ts';
+
+const RulesFile = z.object({
+  minCoverage: z.number().min(0).max(1),
+  figureKinds: z.array(z.object({ kind: z.string(), question: z.string(), evidence: z.string(), quoteRelated: z.boolean() })),
+});
+
+export interface AnswerRules {
+  minCoverage: number;
+  figureKinds: Array<{ kind: string; question: RegExp; evidence: RegExp; quoteRelated: boolean }>;
+}
+
+let rules: AnswerRules | undefined;
+export function loadAnswerRules(): AnswerRules {
+  if (rules) return rules;
+  const raw = RulesFile.parse(JSON.parse(readFileSync(dataFile('answer-rules.json'), 'utf8')));
+  rules = {
+    minCoverage: raw.minCoverage,
+    figureKinds: raw.figureKinds.map((figure) => ({ ...figure, question: new RegExp(figure.question), evidence: new RegExp(figure.evidence) })),
+  };
+  return rules;
+}
+
+/** What the assistant can do with a question, decided from retrieval alone (before any model is called). */
+export type Answerability =
+  | { kind: 'answer'; hits: RetrievalHit[] }
+  /** The question names articles or parts the document does not have (第40条). */
+  | { kind: 'missing-structure'; articles: number[]; parts: number[]; related: RetrievalHit[] }
+  /** It asks for a figure, date or name the retrieved text does not give. */
+  | { kind: 'no-figure'; related: RetrievalHit[] }
+  /** Nothing retrieved addresses it. */
+  | { kind: 'not-covered'; related: RetrievalHit[] };
+
+/** Hits the answer may use: named ones, and ranked article hits close enough to the best one. */
+export function usableHits(result: RetrievalResult, minCoverage: number): RetrievalHit[] {
+  const structural = result.hits.filter((hit) => hit.via === 'structure');
+  if (structural.length > 0) return structural;
+  const ranked = result.hits.filter((hit) => hit.article !== null && hit.coverage >= minCoverage);
+  const [best] = ranked;
+  if (!best) return [];
+  // Further articles only when they match about as well as the best one, in rank and in how much of the question they cover.
+  return [best, ...ranked.slice(1).filter((hit) => hit.score >= best.score * 0.8 && hit.coverage >= best.coverage * 0.8)].slice(0, 3);
+}
+
+export function decideAnswerability(result: RetrievalResult, evidenceText: (hits: RetrievalHit[]) => string, config: AnswerRules = loadAnswerRules()): Answerability {
+  const related = result.hits.filter((hit) => hit.article !== null).slice(0, 3);
+  const { missingArticles, missingParts } = result.named;
+  const hits = usableHits(result, config.minCoverage);
+  if ((missingArticles.length > 0 || missingParts.length > 0) && hits.every((hit) => hit.via !== 'structure')) {
+    return { kind: 'missing-structure', articles: missingArticles, parts: missingParts, related };
+  }
+  const structural = hits.some((hit) => hit.via === 'structure');
+  const asked = structural ? [] : config.figureKinds.filter((figure) => figure.question.test(result.focusedQuery));
+  if (asked.length > 0) {
+    // A figure question whose subject the document does discuss (碳达峰) is told what it says, even on weaker matches.
+    const topical = hits.length > 0 ? hits : usableHits(result, config.minCoverage / 2);
+    if (topical.length === 0 || asked.every((figure) => !figure.quoteRelated)) return { kind: 'not-covered', related };
+    if (!asked.some((figure) => figure.evidence.test(evidenceText(topical)))) return { kind: 'no-figure', related: topical };
+  }
+  if (hits.length === 0) return { kind: 'not-covered', related };
+  return { kind: 'answer', hits };
+}

@@ -1,0 +1,98 @@
+import type { PlanDocument } from '../../ingest/document-model.ts';
+import { readTermList } from '../../ingest/tokenizer.ts';
+import { dataFile } from '../../ingest/project-paths.ts';
+import { normalizeForMatch } from '../../ingest/normalize-text.ts';
+import type { AnswerContext, Answerer, DraftAnswer } from '../answerers/answerer.ts';
+import { ExtractiveAnswerer } from '../answerers/extractive-answerer.ts';
+import { articleByNumber, bestSentences, type EvidenceQuery } from '../answerers/select-evidence.ts';
+import { ProviderError } from '../errors.ts';
+import type { ChatModel } from '../llm/chat-model.ts';
+import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
+import type { RetrievalHit } from '../retrieval/retrieval-types.ts';
+import { decideAnswerability } from './answerability.ts';
+import { fill } from './answer-templates.ts';
+import type { Audience, ChatResponse, ChatTurn } from './chat-types.ts';
+import { condenseFollowUp } from './condense-followup.ts';
+import { retrieveForPlan } from './retrieve-for-plan.ts';
+import { resolveFollowUp } from './resolve-followup.ts';
+import { ModelAnswerer } from '../answerers/model-answerer.ts';
+
+export interface ChatRequest {
+  message: string;
+  history: ChatTurn[];
+  mode: Audience;
+}
+
+export interface ChatStageTimings {
+  retrievalMs: number;
+  answerMs: number;
+}
+
+export interface ChatServiceDeps {
+  retriever: HybridRetriever;
+  document: PlanDocument;
+  chatModel: ChatModel | null;
+  /** Called when the model fails and the offline answer is served instead. */
+  onModelFailure?: (error: unknown) => void;
+}
+
+/** One chat turn: follow-up resolution → retrieval → answerability → answer (model or extractive) → checked response. */
+export class ChatService {
+  private readonly extractive = new ExtractiveAnswerer();
+  private readonly model: ModelAnswerer | null;
+  private readonly concreteTerms: Set<string>;
+
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.model = deps.chatModel ? new ModelAnswerer(deps.chatModel, (token) => deps.retriever.termIdf(token)) : null;
+    this.concreteTerms = new Set(readTermList(dataFile('dict', 'plan-terms.txt')).map(normalizeForMatch));
+  }
+
+  get provider(): string {
+    return this.model?.id ?? 'offline';
+  }
+
+  async respond(request: ChatRequest, options: { signal?: AbortSignal; onDelta?: (text: string) => void; timings?: ChatStageTimings } = {}): Promise<ChatResponse> {
+    const started = performance.now();
+    const { document, retriever } = this.deps;
+    let plan = resolveFollowUp(request.message, request.history, document);
+    if (this.deps.chatModel && request.history.length > 0 && plan.kind === 'standalone' && plan.previousQuestion) {
+      const condensed = await condenseFollowUp(this.deps.chatModel, request.message, request.history, options.signal).catch(() => null);
+      if (condensed) plan = { ...plan, query: condensed, previousQuestion: undefined };
+    }
+    const retrieval = await retrieveForPlan(retriever, plan, options.signal);
+    const evidenceQuery: EvidenceQuery = {
+      terms: retrieval.queryTerms,
+      idf: (token) => retriever.termIdf(token),
+      preferConcrete: request.mode === 'citizen',
+      concreteTerms: this.concreteTerms,
+    };
+    const decision = decideAnswerability(retrieval, (hits) => this.evidenceText(hits, evidenceQuery));
+    const context: AnswerContext = { question: request.message, history: request.history, mode: request.mode, retrieval, decision, document, evidenceQuery, goalOrdinal: plan.goalOrdinal };
+    if (options.timings) options.timings.retrievalMs = performance.now() - started;
+
+    const answerStarted = performance.now();
+    const { draft, provider } = await this.answer(context, options);
+    if (options.timings) options.timings.answerMs = performance.now() - answerStarted;
+    return { ...draft, mode: request.mode, provider };
+  }
+
+  private async answer(context: AnswerContext, options: { signal?: AbortSignal; onDelta?: (text: string) => void }): Promise<{ draft: DraftAnswer; provider: string }> {
+    const useModel = this.model && context.decision.kind === 'answer';
+    if (!useModel) return { draft: await this.extractive.answer(context, options), provider: 'offline' };
+    try {
+      return { draft: await this.model!.answer(context, options), provider: this.model!.id };
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      this.deps.onModelFailure?.(error instanceof ProviderError ? error : new ProviderError('model answer failed', true, { cause: error }));
+      const draft = await this.extractive.answer(context, { signal: options.signal });
+      return { draft: { ...draft, notice: fill('notices.fallback') }, provider: 'offline-fallback' };
+    }
+  }
+
+  private evidenceText(hits: RetrievalHit[], query: EvidenceQuery): string {
+    return hits
+      .flatMap((hit) => (hit.article === null ? [] : bestSentences(articleByNumber(this.deps.document, hit.article)!, query, 2)))
+      .map((evidence) => evidence.sentence.text)
+      .join('');
+  }
+}

@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import { createEmbedder } from '../ingest/embedding/create-embedder.ts';
+import type { LoadedIndex } from '../ingest/indexing/read-index.ts';
+import { ChatService } from './chat/chat-service.ts';
+import type { AppConfig } from './config.ts';
+import { ensureIndex } from './ensure-index.ts';
+import { createChatModel } from './llm/create-chat-model.ts';
+import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
+
+export interface Services {
+  index: LoadedIndex;
+  retriever: HybridRetriever;
+  chat: ChatService;
+}
+
+/** Wires the pipeline from configuration: index (built if needed) → retriever → chat service with the chosen model. */
+export async function createServices(config: AppConfig, logger: Logger): Promise<Services> {
+  const embedder = createEmbedder(config);
+  const index = await ensureIndex({ sourceFile: config.sourceFile, indexDir: config.indexDir, embedder, logger });
+  const retriever = new HybridRetriever(index, embedder);
+  const chat = new ChatService({
+    retriever,
+    document: index.document,
+    chatModel: createChatModel(config),
+    onModelFailure: (error) => logger.warn({ err: error }, 'language model failed; answering offline'),
+  });
+  return { index, retriever, chat };
+}

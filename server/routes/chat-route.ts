@@ -1,0 +1,46 @@
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { ChatService } from '../chat/chat-service.ts';
+import type { ChatResponse } from '../chat/chat-types.ts';
+import { openSseStream, wantsEventStream } from '../http/sse.ts';
+import { requireJsonBody } from '../http/require-json.ts';
+import { ChatRequestSchema } from './chat-schema.ts';
+import { validate } from './validate.ts';
+
+/** POST /api/chat: a JSON answer, or Server-Sent Events when the client accepts text/event-stream. */
+export function chatRoute(service: ChatService, logger: Logger): Router {
+  const router = Router();
+  router.post('/api/chat', requireJsonBody, async (request: Request, response: Response) => {
+    const body = validate(ChatRequestSchema, request.body);
+    const controller = new AbortController();
+    const chatRequest = { message: body.message, history: body.history, mode: body.mode };
+
+    if (!wantsEventStream(request.headers.accept)) {
+      response.on('close', () => {
+        if (!response.writableFinished) controller.abort(new Error('client disconnected'));
+      });
+      const answer = await service.respond(chatRequest, { signal: controller.signal });
+      response.json(answer);
+      return;
+    }
+
+    const stream = openSseStream(response, controller);
+    try {
+      const answer = await service.respond(chatRequest, {
+        signal: controller.signal,
+        onDelta: (text) => stream.send({ event: 'delta', data: { text } }),
+      });
+      stream.send<ChatResponse>({ event: 'done', data: answer });
+    } catch (error) {
+      if (controller.signal.aborted) {
+        logger.info({ reqId: request.id }, 'chat stream aborted by the client');
+      } else {
+        logger.error({ err: error, reqId: request.id }, 'chat stream failed');
+        stream.send({ event: 'error', data: { error: { code: 'internal_error', message: '生成回答时出错，请稍后重试。' } } });
+      }
+    } finally {
+      stream.end();
+    }
+  });
+  return router;
+}

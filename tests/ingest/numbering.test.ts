@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { matchArticleMarker, matchPartHeading, parseNumeral, toChineseNumeral } from '../../ingest/numbering.ts';
+
+describe('parseNumeral', () => {
+  it.each([
+    ['一', 1],
+    ['二', 2],
+    ['两', 2],
+    ['九', 9],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十五', 25],
+    ['三十六', 36],
+    ['一百零五', 105],
+    ['百', 100],
+    ['12', 12],
+    ['36', 36],
+    ['１２', 12],
+    [' 7 ', 7],
+  ])('%s → %i', (raw, value) => {
+    expect(parseNumeral(raw)).toBe(value);
+  });
+
+  it.each(['', '零', '第十二', '12条', 'abc', '十二a', '一二三x'])('%j is not a numeral', (raw) => {
+    expect(parseNumeral(raw)).toBeNull();
+  });
+
+  it('agrees with toChineseNumeral for every article number', () => {
+    for (let value = 1; value <= 99; value += 1) expect(parseNumeral(toChineseNumeral(value))).toBe(value);
+    expect(toChineseNumeral(12)).toBe('十二');
+    expect(toChineseNumeral(36)).toBe('三十六');
+  });
+});
+
+describe('matchArticleMarker', () => {
+  it.each([
+    ['(12)优化能源消费结构。扩大新能源装机规模', 12, '优化能源消费结构。扩大新能源装机规模'],
+    ['（12）优化能源消费结构。', 12, '优化能源消费结构。'],
+    ['（１２）优化能源消费结构。', 12, '优化能源消费结构。'],
+    ['（十二）优化能源消费结构。', 12, '优化能源消费结构。'],
+    ['( 3 )总体要求。', 3, '总体要求。'],
+    ['第十二条 优化能源消费结构。', 12, '优化能源消费结构。'],
+    ['第36条确保规划建议目标任务落到实处。', 36, '确保规划建议目标任务落到实处。'],
+  ])('%s → article %i', (line, number, rest) => {
+    expect(matchArticleMarker(line)).toEqual({ number, rest });
+  });
+
+  it.each(['八、增进民生福祉,扎实推动共同富裕', '优化能源消费结构(12)。', '——生态环境质量明显改善。', '实施镇(街道)履行职责事项清单', '第十二部分 附则'])('%s is not an article', (line) => {
+    expect(matchArticleMarker(line)).toBeNull();
+  });
+});
+
+describe('matchPartHeading', () => {
+  it.each([
+    ['八、增进民生福祉,扎实推动共同富裕', 8, '增进民生福祉,扎实推动共同富裕'],
+    ['十、加强党的全面领导和党的建设,为实现“十五五”规划提供坚强保证', 10, '加强党的全面领导和党的建设,为实现“十五五”规划提供坚强保证'],
+    ['第八部分 增进民生福祉', 8, '增进民生福祉'],
+    ['第八部分：增进民生福祉', 8, '增进民生福祉'],
+    ['第8部分 增进民生福祉', 8, '增进民生福祉'],
+  ])('%s → part %i', (line, number, rest) => {
+    expect(matchPartHeading(line)).toEqual({ number, rest });
+  });
+
+  it.each(['(8)增进民生福祉。', '一、', '第八部分', '8、增进民生福祉', '——增进民生福祉', '第八条 增进民生福祉'])('%s is not a part heading', (line) => {
+    expect(matchPartHeading(line)).toBeNull();
+  });
+});
