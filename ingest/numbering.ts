@@ -8,7 +8,8 @@ const DIGITS: Record<string, number> = {
 export function parseNumeral(raw: string): number | null {
   const text = raw.normalize('NFKC').trim();
   if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[〇零一二两三四五六七八九十百]+$/.test(text)) return null;
+  // Only well-formed numerals: 十四五 or 一二三 are words, not numbers.
+  if (!/^(?:[一二两三四五六七八九]?百(?:零?[一二三四五六七八九])?|[一二两三四五六七八九]?百?[一二三四五六七八九]?十[一二三四五六七八九]?|[〇零一二两三四五六七八九])$/.test(text)) return null;
   let total = 0;
   let current = 0;
   for (const char of text) {

@@ -11,8 +11,8 @@ import { articleByNumber, bestSentences, leadingSentences, type Evidence } from 
 
 /** How many sentences each audience gets from the first article and from each further one, and in all. */
 const BUDGET = {
-  staff: { first: 3, more: 2, total: 6 },
-  citizen: { first: 2, more: 1, total: 3 },
+  staff: { first: 3, more: 2, total: 8 },
+  citizen: { first: 3, more: 1, total: 4 },
   trainer: { first: 3, more: 3, total: 12 },
 } as const;
 

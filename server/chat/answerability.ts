@@ -34,15 +34,21 @@ export type Answerability =
   /** Nothing retrieved addresses it. */
   | { kind: 'not-covered'; related: RetrievalHit[] };
 
+/** Further articles join the answer when they rank and cover the question nearly as well as the best one. */
+const SECONDARY_SCORE_SHARE = 0.5;
+const SECONDARY_COVERAGE_SHARE = 0.7;
+const MAX_ARTICLES = 4;
+
 /** Hits the answer may use: named ones, and ranked article hits close enough to the best one. */
 export function usableHits(result: RetrievalResult, minCoverage: number): RetrievalHit[] {
   const structural = result.hits.filter((hit) => hit.via === 'structure');
   if (structural.length > 0) return structural;
-  const ranked = result.hits.filter((hit) => hit.article !== null && hit.coverage >= minCoverage);
+  // A hit qualifies when it covers enough of the question, or holds the plan's wording for its everyday words.
+  const ranked = result.hits.filter((hit) => hit.article !== null && (hit.coverage >= minCoverage || hit.matchesExpansion));
   const [best] = ranked;
   if (!best) return [];
   // Further articles only when they match about as well as the best one, in rank and in how much of the question they cover.
-  return [best, ...ranked.slice(1).filter((hit) => hit.score >= best.score * 0.8 && hit.coverage >= best.coverage * 0.8)].slice(0, 3);
+  return [best, ...ranked.slice(1).filter((hit) => hit.score >= best.score * SECONDARY_SCORE_SHARE && hit.coverage >= Math.max(minCoverage, best.coverage * SECONDARY_COVERAGE_SHARE))].slice(0, MAX_ARTICLES);
 }
 
 export function decideAnswerability(result: RetrievalResult, evidenceText: (hits: RetrievalHit[]) => string, config: AnswerRules = loadAnswerRules()): Answerability {

@@ -8,7 +8,7 @@ import { articleByNumber, bestSentences, type EvidenceQuery } from '../answerers
 import { ProviderError } from '../errors.ts';
 import type { ChatModel } from '../llm/chat-model.ts';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
-import type { RetrievalHit } from '../retrieval/retrieval-types.ts';
+import type { RetrievalHit, RetrievalResult } from '../retrieval/retrieval-types.ts';
 import { decideAnswerability } from './answerability.ts';
 import { fill } from './answer-templates.ts';
 import type { Audience, ChatResponse, ChatTurn } from './chat-types.ts';
@@ -23,9 +23,11 @@ export interface ChatRequest {
   mode: Audience;
 }
 
-export interface ChatStageTimings {
-  retrievalMs: number;
-  answerMs: number;
+/** Filled in by respond() when passed: what retrieval found and how long each stage took (for evaluation). */
+export interface ChatTrace {
+  retrieval?: RetrievalResult;
+  retrievalMs?: number;
+  answerMs?: number;
 }
 
 export interface ChatServiceDeps {
@@ -51,7 +53,7 @@ export class ChatService {
     return this.model?.id ?? 'offline';
   }
 
-  async respond(request: ChatRequest, options: { signal?: AbortSignal; onDelta?: (text: string) => void; timings?: ChatStageTimings } = {}): Promise<ChatResponse> {
+  async respond(request: ChatRequest, options: { signal?: AbortSignal; onDelta?: (text: string) => void; trace?: ChatTrace } = {}): Promise<ChatResponse> {
     const started = performance.now();
     const { document, retriever } = this.deps;
     let plan = resolveFollowUp(request.message, request.history, document);
@@ -68,11 +70,11 @@ export class ChatService {
     };
     const decision = decideAnswerability(retrieval, (hits) => this.evidenceText(hits, evidenceQuery));
     const context: AnswerContext = { question: request.message, history: request.history, mode: request.mode, retrieval, decision, document, evidenceQuery, goalOrdinal: plan.goalOrdinal };
-    if (options.timings) options.timings.retrievalMs = performance.now() - started;
+    if (options.trace) Object.assign(options.trace, { retrieval, retrievalMs: performance.now() - started });
 
     const answerStarted = performance.now();
     const { draft, provider } = await this.answer(context, options);
-    if (options.timings) options.timings.answerMs = performance.now() - answerStarted;
+    if (options.trace) options.trace.answerMs = performance.now() - answerStarted;
     return { ...draft, mode: request.mode, provider };
   }
 

@@ -79,14 +79,22 @@ export class HybridRetriever {
     if (namedArticles.length > 0 && topicTokens.length === 0) {
       return { ...base, hits: namedArticles.map((number) => this.structuralHit(number)) };
     }
-    if (partArticles.length > 0 && topicTokens.length === 0) {
-      return { ...base, hits: partArticles.map((number) => this.structuralHit(number)) };
+    if (partArticles.length > 0 && namedArticles.length === 0) {
+      // A question about a whole part gets all of its articles: in document order, or by relevance to a topic it names.
+      const order = topicTokens.length === 0 ? partArticles : await this.rankWithin(structure.remainder, expansion, partArticles, options);
+      return { ...base, hits: order.map((number) => this.structuralHit(number)) };
     }
-    const scope = options.restrictToArticles ?? (partArticles.length > 0 ? partArticles : undefined);
-    const ranked = await this.rank(structure.remainder || query, expansion, { ...options, k: Math.max(k, partArticles.length), restrictToArticles: scope });
+    const ranked = await this.rank(structure.remainder || query, expansion, { ...options, k });
     const direct = namedArticles.map((number) => this.structuralHit(number));
     const rest = ranked.filter((hit) => hit.article === null || !namedArticles.includes(hit.article));
     return { ...base, hits: [...direct, ...rest].slice(0, Math.max(k, direct.length)) };
+  }
+
+  /** Article numbers of a scope, best match first, with the unmatched ones after in document order. */
+  private async rankWithin(query: string, expansion: Expansion, scope: number[], options: SearchOptions): Promise<number[]> {
+    const ranked = await this.rank(query, expansion, { ...options, k: scope.length, restrictToArticles: scope });
+    const order = ranked.flatMap((hit) => (hit.article === null ? [] : [hit.article]));
+    return [...order, ...scope.filter((number) => !order.includes(number))];
   }
 
   /** A token in more than a quarter of all chunks. */
@@ -141,12 +149,15 @@ export class HybridRetriever {
     // article answers. Blending them favours the article that addresses every part of a long, everyday question.
     const blend = this.tuning.coverageWeight;
     const hits = [...byTarget.entries()].map(([key, { score, chunks }]) => {
-      const coverage = queryCoverage(expanded.tokens, this.targetTokens.get(key) ?? new Set(), this.targetTexts.get(key) ?? '', expanded.alternatives, this.isUbiquitous);
+      const text = this.targetTexts.get(key) ?? '';
+      const coverage = queryCoverage(expanded.tokens, this.targetTokens.get(key) ?? new Set(), text, expanded.alternatives, this.isUbiquitous);
+      const matchesExpansion = expansion.pairs.some((pair) => pair.policy.some((term) => text.includes(normalizeForMatch(term))));
       const first = chunks[0]!;
       return {
         ...this.describe(first),
         score: round((1 - blend) * score + blend * coverage),
         coverage: round(coverage),
+        matchesExpansion,
         snippet: makeSnippet(first.text, snippetTokens),
         chunks,
         via: 'ranking' as const,
@@ -162,7 +173,7 @@ export class HybridRetriever {
   private structuralHit(articleNumber: number): RetrievalHit {
     const chunks = this.articleChunks(articleNumber);
     const first = chunks[0]!;
-    return { ...this.describe(first), score: 1, coverage: 1, snippet: makeSnippet(first.text, []), chunks, via: 'structure' };
+    return { ...this.describe(first), score: 1, coverage: 1, matchesExpansion: false, snippet: makeSnippet(first.text, []), chunks, via: 'structure' };
   }
 
   private describe(chunk: Chunk): Pick<RetrievalHit, 'article' | 'title' | 'part' | 'partTitle' | 'section'> {

@@ -37,7 +37,8 @@ const BARE_ARTICLE = new RegExp(`[(]\\s*${NUMERAL}\\s*[)]`, 'g');
 const ORDINAL = '(\\d+|[〇零一二两三四五六七八九十百]+|最后一)';
 const ARTICLE_IN_PART = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章)的?(?:第\\s*)?${ORDINAL}\\s*条`, 'g');
 const NAMED_PART_ARTICLE = new RegExp(`([^\\s第]{2,12}?)(?:那|这)?(?:一)?(?:部分|板块)的?(?:第\\s*)?${ORDINAL}\\s*条`, 'g');
-const PART_BY_NUMBER = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章|板块)|(?:^|[^\\d])([一二三四五六七八九十]+)、`, 'g');
+// 第八部分, or a heading quoted at the very start (八、增进民生福祉); 一、二、三产业 inside a sentence is not a part.
+const PART_BY_NUMBER = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章|板块)|^([一二三四五六七八九十]+)、(?![一二三四五六七八九十]+、)`, 'g');
 
 /** Finds structural references in a question; numbers that do not exist in the document are kept so callers can say so. */
 export function parseStructuralReference(question: string, doc: PlanDocument): StructuralReference {

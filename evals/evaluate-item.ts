@@ -1,0 +1,64 @@
+import type { PlanDocument } from '../ingest/document-model.ts';
+import type { ChatService, ChatTrace } from '../server/chat/chat-service.ts';
+import type { ChatResponse } from '../server/chat/chat-types.ts';
+import type { EvalItem } from './dataset.ts';
+import { citationPrecision, citationRecall, citationValidity, factsFound, unsupportedNumbers } from './metrics/answer-metrics.ts';
+import { hitAtK, ndcgAtK, recallAtK, reciprocalRank } from './metrics/retrieval-metrics.ts';
+
+/** Every measurement taken for one dataset item; null where a metric does not apply to it. */
+export interface ItemResult {
+  id: string;
+  category: EvalItem['category'];
+  answerable: boolean;
+  answered: boolean;
+  ranked: number[];
+  hitAt1: number | null;
+  hitAt3: number | null;
+  hitAt5: number | null;
+  recallAt5: number | null;
+  mrr: number | null;
+  ndcgAt5: number | null;
+  citationValidity: number;
+  citationPrecision: number | null;
+  citationRecall: number | null;
+  factsTotal: number;
+  factsFound: number;
+  unsupportedNumbers: string[];
+  retrievalMs: number;
+  answerMs: number;
+  answer: string;
+  cited: number[];
+}
+
+/** Runs one item through the chat service (the /api/chat code path) and scores the response. */
+export async function evaluateItem(item: EvalItem, chat: ChatService, doc: PlanDocument, mode: 'staff' | 'citizen' | 'trainer'): Promise<ItemResult> {
+  const trace: ChatTrace = {};
+  const response: ChatResponse = await chat.respond({ message: item.question, history: item.history ?? [], mode }, { trace });
+  const ranked = [...new Set((trace.retrieval?.hits ?? []).flatMap((hit) => (hit.article === null ? [] : [hit.article])))];
+  const cited = [...new Set(response.citations.map((citation) => citation.article))];
+  const scored = item.answerable && item.gold.length > 0;
+  const found = factsFound(response.answer, item.facts ?? []);
+  return {
+    id: item.id,
+    category: item.category,
+    answerable: item.answerable,
+    answered: response.answered,
+    ranked,
+    hitAt1: scored ? hitAtK(ranked, item.gold, 1) : null,
+    hitAt3: scored ? hitAtK(ranked, item.gold, 3) : null,
+    hitAt5: scored ? hitAtK(ranked, item.gold, 5) : null,
+    recallAt5: scored ? recallAtK(ranked, item.gold, 5) : null,
+    mrr: scored ? reciprocalRank(ranked, item.gold) : null,
+    ndcgAt5: scored ? ndcgAtK(ranked, item.gold, 5) : null,
+    citationValidity: citationValidity(response.citations, doc),
+    citationPrecision: item.answerable ? citationPrecision(cited, item.gold, item.acceptable) : null,
+    citationRecall: item.answerable ? citationRecall(cited, item.gold) : null,
+    factsTotal: found.length,
+    factsFound: found.filter(Boolean).length,
+    unsupportedNumbers: unsupportedNumbers(response.answer, cited, doc),
+    retrievalMs: trace.retrievalMs ?? 0,
+    answerMs: trace.answerMs ?? 0,
+    answer: response.answer,
+    cited,
+  };
+}

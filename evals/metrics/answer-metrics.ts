@@ -1,0 +1,48 @@
+import type { PlanDocument } from '../../ingest/document-model.ts';
+import { normalizeLoose } from '../../ingest/normalize-text.ts';
+
+export interface CitedQuote {
+  article: number;
+  quote: string;
+}
+
+/** 1 when every citation names an existing article and its quote is a verbatim substring of that article; else 0. */
+export function citationValidity(citations: CitedQuote[], doc: PlanDocument): number {
+  return citations.every((citation) => {
+    const article = doc.articles.find((candidate) => candidate.number === citation.article);
+    return article !== undefined && citation.quote.length > 0 && article.text.includes(citation.quote);
+  })
+    ? 1
+    : 0;
+}
+
+/** |cited ∩ (gold ∪ acceptable)| / |cited| over distinct cited articles; null when nothing is cited. */
+export function citationPrecision(cited: number[], gold: number[], acceptable: number[] = []): number | null {
+  const distinct = [...new Set(cited)];
+  if (distinct.length === 0) return null;
+  const allowed = new Set([...gold, ...acceptable]);
+  return distinct.filter((article) => allowed.has(article)).length / distinct.length;
+}
+
+/** |cited ∩ gold| / |gold|; null when there is no gold article. */
+export function citationRecall(cited: number[], gold: number[]): number | null {
+  if (gold.length === 0) return null;
+  const distinct = new Set(cited);
+  return gold.filter((article) => distinct.has(article)).length / gold.length;
+}
+
+/** Which key facts an answer contains, comparing without width, punctuation or whitespace differences. */
+export function factsFound(answer: string, facts: string[]): boolean[] {
+  const text = normalizeLoose(answer);
+  return facts.map((fact) => text.includes(normalizeLoose(fact)));
+}
+
+/** Citation markers and structural references (第12条, 第8部分) are references, not claims. */
+const REFERENCES = /〔第\d+条〕|第\s*\d+\s*(条|部分)/g;
+
+/** Arabic numbers in an answer that occur in none of the articles it cites: figures it may have invented. */
+export function unsupportedNumbers(answer: string, citedArticles: number[], doc: PlanDocument): string[] {
+  const numbers = answer.replace(REFERENCES, ' ').normalize('NFKC').match(/\d+(?:\.\d+)?/g) ?? [];
+  const sources = citedArticles.map((number) => doc.articles.find((article) => article.number === number)?.text.normalize('NFKC') ?? '').join('\n');
+  return [...new Set(numbers)].filter((value) => !sources.includes(value));
+}

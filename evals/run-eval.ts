@@ -1,0 +1,78 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { PROJECT_ROOT } from '../ingest/project-paths.ts';
+import { createEmbedder } from '../ingest/embedding/create-embedder.ts';
+import { loadConfig } from '../server/config.ts';
+import { ChatService } from '../server/chat/chat-service.ts';
+import { createChatModel } from '../server/llm/create-chat-model.ts';
+import { HybridRetriever } from '../server/retrieval/hybrid-retriever.ts';
+import { buildEvalIndex } from './build-eval-index.ts';
+import { CATEGORIES, loadDataset, type EvalItem } from './dataset.ts';
+import { evaluateItem, type ItemResult } from './evaluate-item.ts';
+import { checkThresholds } from './check-thresholds.ts';
+import { baselineSummaries } from './baseline-summary.ts';
+import { summarize, type Summary } from './summarize.ts';
+import { writeReports } from './write-reports.ts';
+
+const DEFAULT_DATASET = path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl');
+
+/** `npm run eval`: every item through the /api/chat code path, scored overall and per category, reports in evals/reports/. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dataset: { type: 'string', default: DEFAULT_DATASET },
+      provider: { type: 'string', default: 'offline' },
+      baseline: { type: 'boolean', default: false },
+      gate: { type: 'boolean', default: false },
+      out: { type: 'string', default: path.join(PROJECT_ROOT, 'evals', 'reports') },
+    },
+  });
+  if (values.provider !== 'offline' && values.provider !== 'openai') throw new Error('--provider must be offline or openai');
+  const config = loadConfig();
+  const chatModel = values.provider === 'openai' ? createChatModel(config) : null;
+  if (values.provider === 'openai' && !chatModel) throw new Error('--provider openai needs OPENAI_API_KEY or OPENAI_BASE_URL (and CHAT_MODEL)');
+
+  const items = loadDataset(values.dataset!);
+  const embedder = createEmbedder(config);
+  const { index, cleanup } = await buildEvalIndex(config.sourceFile, embedder);
+  try {
+    const retriever = new HybridRetriever(index, embedder);
+    const chat = new ChatService({ retriever, document: index.document, chatModel, onModelFailure: (error) => pino().warn({ err: error }, 'model failed during evaluation') });
+    const results: ItemResult[] = [];
+    for (const item of items) results.push(await evaluateItem(item, chat, index.document, modeFor(item)));
+
+    const byCategory: Record<string, Summary> = { overall: summarize(results) };
+    for (const category of CATEGORIES) {
+      const subset = results.filter((result) => result.category === category);
+      if (subset.length > 0) byCategory[category] = summarize(subset);
+    }
+    const baseline = values.baseline ? await baselineSummaries(items, index.document) : undefined;
+    const report = { createdAt: new Date().toISOString(), dataset: path.relative(PROJECT_ROOT, values.dataset!), provider: chat.provider, embedder: embedder.id, summary: byCategory, baseline, items: results };
+    await mkdir(values.out!, { recursive: true });
+    const files = await writeReports(values.out!, report);
+    console.log(files.markdown);
+    console.log(`\nreports: ${files.paths.join(', ')}`);
+    if (values.gate) {
+      const thresholds = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'evals', 'thresholds.json'), 'utf8'));
+      const failures = checkThresholds(byCategory.overall!, thresholds.overall);
+      if (failures.length > 0) {
+        console.error(`\nevaluation gate FAILED:\n${failures.map((failure) => `  ${failure}`).join('\n')}`);
+        process.exitCode = 1;
+      } else console.log('\nevaluation gate passed');
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+/** Each item is asked in the mode its askers would use. */
+function modeFor(item: EvalItem): 'staff' | 'citizen' | 'trainer' {
+  return item.category === 'citizen' ? 'citizen' : item.category === 'trainer' ? 'trainer' : 'staff';
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,55 @@
+import type { ItemResult } from './evaluate-item.ts';
+import { mean, percentile } from './metrics/retrieval-metrics.ts';
+
+export interface Summary {
+  n: number;
+  hitAt1: number | null;
+  hitAt3: number | null;
+  hitAt5: number | null;
+  recallAt5: number | null;
+  mrr: number | null;
+  ndcgAt5: number | null;
+  citationValidity: number;
+  citationPrecision: number | null;
+  citationRecall: number | null;
+  factCoverage: number | null;
+  allFactsShare: number | null;
+  unsupportedNumbers: number;
+  outOfScopeRejection: number | null;
+  falseRefusal: number | null;
+  latencyMs: { retrieval: { p50: number; p95: number }; answer: { p50: number; p95: number } };
+}
+
+/** Mean of the values a metric has on these items; null when it applies to none of them. */
+function average(results: ItemResult[], pick: (result: ItemResult) => number | null): number | null {
+  const values = results.map(pick).filter((value): value is number => value !== null);
+  return values.length === 0 ? null : mean(values);
+}
+
+export function summarize(results: ItemResult[]): Summary {
+  const withFacts = results.filter((result) => result.factsTotal > 0);
+  const factsTotal = withFacts.reduce((sum, result) => sum + result.factsTotal, 0);
+  const outOfScope = results.filter((result) => result.category === 'out_of_scope');
+  const answerable = results.filter((result) => result.answerable);
+  return {
+    n: results.length,
+    hitAt1: average(results, (result) => result.hitAt1),
+    hitAt3: average(results, (result) => result.hitAt3),
+    hitAt5: average(results, (result) => result.hitAt5),
+    recallAt5: average(results, (result) => result.recallAt5),
+    mrr: average(results, (result) => result.mrr),
+    ndcgAt5: average(results, (result) => result.ndcgAt5),
+    citationValidity: average(results, (result) => result.citationValidity) ?? 1,
+    citationPrecision: average(results, (result) => result.citationPrecision),
+    citationRecall: average(results, (result) => result.citationRecall),
+    factCoverage: factsTotal === 0 ? null : withFacts.reduce((sum, result) => sum + result.factsFound, 0) / factsTotal,
+    allFactsShare: withFacts.length === 0 ? null : withFacts.filter((result) => result.factsFound === result.factsTotal).length / withFacts.length,
+    unsupportedNumbers: results.filter((result) => result.unsupportedNumbers.length > 0).length,
+    outOfScopeRejection: outOfScope.length === 0 ? null : outOfScope.filter((result) => !result.answered).length / outOfScope.length,
+    falseRefusal: answerable.length === 0 ? null : answerable.filter((result) => !result.answered).length / answerable.length,
+    latencyMs: {
+      retrieval: { p50: percentile(results.map((result) => result.retrievalMs), 50), p95: percentile(results.map((result) => result.retrievalMs), 95) },
+      answer: { p50: percentile(results.map((result) => result.answerMs), 50), p95: percentile(results.map((result) => result.answerMs), 95) },
+    },
+  };
+}
