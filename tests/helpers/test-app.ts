@@ -1,0 +1,49 @@
+import type { Express } from 'express';
+import { pino } from 'pino';
+import { createApp } from '../../server/app.ts';
+import { ChatService } from '../../server/chat/chat-service.ts';
+import type { ChatModel } from '../../server/llm/chat-model.ts';
+import { OpenAIChatModel } from '../../server/llm/openai-chat-model.ts';
+import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
+import { buildPlanIndex, type BuiltIndex } from './plan-index.ts';
+
+export interface TestApp {
+  app: Express;
+  built: BuiltIndex;
+  chat: ChatService;
+  retriever: HybridRetriever;
+  cleanup: () => Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** A chat model (e.g. OpenAIChatModel pointed at a fake server); offline when absent. */
+  chatModel?: ChatModel | null;
+  /** Point the model at this OpenAI-compatible base URL (a fake server on loopback). */
+  modelBaseURL?: string;
+  modelTimeoutMs?: number;
+  rateLimitPerMinute?: number;
+  corsOrigins?: string[];
+  webDir?: string;
+  /** Reuse an index already built for this test file. */
+  built?: BuiltIndex;
+}
+
+/** The real Express app over a real index built in a temporary directory; logs are silenced. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const built = options.built ?? (await buildPlanIndex());
+  const retriever = new HybridRetriever(built.index, built.embedder);
+  const chatModel =
+    options.chatModel ?? (options.modelBaseURL ? new OpenAIChatModel({ model: 'fake-model', baseURL: options.modelBaseURL, apiKey: 'test-key', timeoutMs: options.modelTimeoutMs ?? 2000 }) : null);
+  const chat = new ChatService({ retriever, document: built.index.document, chatModel });
+  const app = createApp({
+    retriever,
+    document: built.index.document,
+    manifest: built.index.manifest,
+    chat,
+    logger: pino({ level: 'silent' }),
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+    corsOrigins: options.corsOrigins ?? [],
+    webDir: options.webDir,
+  });
+  return { app, built, chat, retriever, cleanup: options.built ? async () => {} : built.cleanup };
+}
