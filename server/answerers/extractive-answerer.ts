@@ -13,7 +13,7 @@ import { articleByNumber, bestSentences, leadingSentences, type Evidence } from 
 const BUDGET = {
   staff: { first: 3, more: 2, total: 8 },
   citizen: { first: 3, more: 1, total: 4 },
-  trainer: { first: 3, more: 3, total: 12 },
+  trainer: { first: 3, more: 3, total: 12, single: 5 },
 } as const;
 
 /**
@@ -44,9 +44,10 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
   const structural = decision.hits.every((hit) => hit.via === 'structure');
   const wholePart = structural && context.retrieval.named.parts.length > 0 && context.retrieval.named.articles.length === 0;
 
-  if (context.mode === 'trainer') composeTrainer(context, articles, structural, quote, lines);
+  const aboutGoals = articles.length === 1 && articles[0]!.number === goalsArticle(context) && (context.goalOrdinal !== undefined || asksForGoals(context));
+  if (aboutGoals) composeGoals(context, articles[0]!, quote, lines);
+  else if (context.mode === 'trainer') composeTrainer(context, articles, structural, quote, lines);
   else if (wholePart) composePartOverview(context, articles, quote, lines);
-  else if (articles.length === 1 && articles[0]!.number === goalsArticle(context) && asksForGoals(context)) composeGoals(context, articles[0]!, quote, lines);
   else composeArticles(context, articles, structural, quote, lines);
 
   const cited = new Set(citations.map((citation) => citation.article));
@@ -59,9 +60,20 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
 
 type Quote = (evidence: Evidence, prefix?: string) => void;
 
+/**
+ * The sentences to quote from an article: those that match the question best; or, when the question is about the
+ * article's subject as a whole (教育方面呢 → 办好人民满意教育) or names it by number, its opening sentences first.
+ */
 function evidenceFor(context: AnswerContext, article: Article, structural: boolean, limit: number): Evidence[] {
   const matched = bestSentences(article, context.evidenceQuery, limit).filter((evidence) => evidence.score > 0);
-  return matched.length > 0 || !structural ? (matched.length > 0 ? matched : bestSentences(article, context.evidenceQuery, limit)) : leadingSentences(article, limit);
+  const ownWords = context.evidenceQuery.terms.filter((term) => term.weight === 1 && term.token.length > 1);
+  // An article named by number is asked about as a whole, as is one whose title holds every word of the question.
+  const aboutWholeArticle = ownWords.every((term) => article.title.includes(term.token)) && (structural || ownWords.length > 0);
+  if (matched.length === 0) return structural ? leadingSentences(article, limit) : bestSentences(article, context.evidenceQuery, limit);
+  if (!aboutWholeArticle) return matched;
+  const leading = leadingSentences(article, Math.min(2, limit));
+  const rest = matched.filter((evidence) => !leading.some((lead) => lead.position === evidence.position));
+  return [...leading, ...rest].slice(0, limit).sort((left, right) => left.position - right.position);
 }
 
 function composeArticles(context: AnswerContext, articles: Article[], structural: boolean, quote: Quote, lines: string[]): void {
@@ -95,7 +107,8 @@ function composePartOverview(context: AnswerContext, articles: Article[], quote:
 
 function composeTrainer(context: AnswerContext, articles: Article[], structural: boolean, quote: Quote, lines: string[]): void {
   lines.push(fill('trainer.heading'));
-  const perArticle = articles.length > 3 ? 2 : BUDGET.trainer.first;
+  // One article named for a study session gets a fuller set of points than several articles each.
+  const perArticle = articles.length > 3 ? 2 : articles.length === 1 ? BUDGET.trainer.single : BUDGET.trainer.first;
   articles.forEach((article, index) => {
     lines.push(fill('trainer.articleHeading', { ordinal: toChineseNumeral(index + 1), article: article.number, title: article.title }));
     evidenceFor(context, article, structural, perArticle).forEach((evidence, point) => quote(evidence, fill('trainer.point', { index: point + 1 })));
@@ -128,5 +141,6 @@ function goalsArticle(context: AnswerContext): number | undefined {
 }
 
 function asksForGoals(context: AnswerContext): boolean {
-  return /目标/.test(context.retrieval.focusedQuery) && !/2035|二〇三五|远景/.test(context.retrieval.focusedQuery);
+  const text = `${context.retrieval.focusedQuery} ${context.question}`;
+  return /目标/.test(text) && !/2035|二〇三五|远景/.test(text);
 }

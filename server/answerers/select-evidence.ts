@@ -26,6 +26,7 @@ export function scoreSentences(article: Article, query: EvidenceQuery): Evidence
     const tokens = new Set(tokenize(sentence.text));
     let score = 0;
     for (const token of tokens) score += (weights.get(token) ?? 0) * query.idf(token);
+    // A mild preference for shorter sentences: a long one matches more words by chance.
     if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / 40));
     if (query.preferConcrete && score > 0) score *= 1 + 0.15 * concreteness(sentence.text, tokens, query.concreteTerms);
     return { article, sentence, score, position };

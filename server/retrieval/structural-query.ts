@@ -32,7 +32,8 @@ export function loadFraming(): Framing {
 const NUMERAL = '(\\d+|[〇零一二两三四五六七八九十百]+)';
 // 第12条, 第（12）条, 第十二条, 第12、13条, and a bare (12) / （12）.
 const ARTICLE_LIST = new RegExp(`第\\s*[(]?\\s*${NUMERAL}\\s*[)]?((?:\\s*[,、和与及至到-]\\s*第?\\s*[(]?\\s*${NUMERAL}\\s*[)]?)*)\\s*条`, 'g');
-const BARE_ARTICLE = new RegExp(`[(]\\s*${NUMERAL}\\s*[)]`, 'g');
+// Not a function call or code such as alert(1).
+const BARE_ARTICLE = new RegExp(`(?<![A-Za-z0-9_])[(]\\s*${NUMERAL}\\s*[)]`, 'g');
 // 第九部分的第一条: the n-th article of a part.
 const ORDINAL = '(\\d+|[〇零一二两三四五六七八九十百]+|最后一)';
 const ARTICLE_IN_PART = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章)的?(?:第\\s*)?${ORDINAL}\\s*条`, 'g');
