@@ -48,10 +48,28 @@ function ensureLoaded(): void {
 
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 
+/**
+ * Tokenising the same sentences, titles and term lists for every question dominated search time, so results are
+ * memoised. The cache is bounded: when full it starts afresh, which keeps memory flat under any traffic.
+ */
+const CACHE_LIMIT = 20_000;
+const segmentCache = new Map<string, string[]>();
+const tokenizeCache = new Map<string, string[]>();
+
+function memoised(cache: Map<string, string[]>, text: string, compute: () => string[]): string[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  // Frozen: every caller shares the cached array.
+  const value = Object.freeze(compute()) as string[];
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, value);
+  return value;
+}
+
 /** Splits text into words with the plan dictionary (jieba's precise mode); keeps stopwords and drops punctuation. */
 export function segment(text: string): string[] {
   ensureLoaded();
-  return jieba.cut(normalizeForMatch(text), true).filter((token) => MEANINGFUL.test(token));
+  return memoised(segmentCache, text, () => jieba.cut(normalizeForMatch(text), true).filter((token) => MEANINGFUL.test(token)));
 }
 
 /**
@@ -60,9 +78,7 @@ export function segment(text: string): string[] {
  */
 export function tokenize(text: string): string[] {
   ensureLoaded();
-  return jieba
-    .cutForSearch(normalizeForMatch(text), true)
-    .filter((token) => MEANINGFUL.test(token) && !stopwords.has(token));
+  return memoised(tokenizeCache, text, () => jieba.cutForSearch(normalizeForMatch(text), true).filter((token) => MEANINGFUL.test(token) && !stopwords.has(token)));
 }
 
 export function isStopword(token: string): boolean {

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
+
+interface LoadResult {
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p97_5: number; p99: number };
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+async function load(url: string, bodies: string[], options: { connections: number; duration?: number; amount?: number }): Promise<LoadResult> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: options.connections,
+    duration: options.duration,
+    amount: options.amount,
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99 },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
+}
+
+async function rss(port: number): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/rss`);
+  return ((await response.json()) as { rss: number }).rss;
+}
+
+/** /api/chat (offline) against a bare endpoint at 50 connections, then memory over 2 × 10,000 chat requests. */
+export async function benchHttp(questions: string[], seconds: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts')], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [line] = (await once(child.stdout, 'data')) as [Buffer];
+    const { appPort, barePort } = JSON.parse(line.toString()) as { appPort: number; barePort: number };
+    const bodies = questions.map((message) => JSON.stringify({ message, mode: 'staff' }));
+    const chatUrl = `http://127.0.0.1:${appPort}/api/chat`;
+    await load(chatUrl, bodies, { connections: 4, amount: bodies.length * 2 });
+    const rssAfterStart = await rss(barePort);
+    const bare = await load(`http://127.0.0.1:${barePort}/bare`, bodies, { connections: 50, duration: seconds });
+    const chat = await load(chatUrl, bodies, { connections: 50, duration: seconds });
+    await load(chatUrl, bodies, { connections: 50, amount: 10_000 });
+    const rssAfter10k = await rss(barePort);
+    await load(chatUrl, bodies, { connections: 50, amount: 10_000 });
+    const rssAfter20k = await rss(barePort);
+    return { bare, chat, throughputRatio: chat.requestsPerSecond / bare.requestsPerSecond, memoryMb: { afterStart: rssAfterStart / 2 ** 20, after10k: rssAfter10k / 2 ** 20, after20k: rssAfter20k / 2 ** 20 } };
+  } finally {
+    child.kill();
+  }
+}

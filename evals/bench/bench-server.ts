@@ -1,0 +1,40 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { pino } from 'pino';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createServices } from '../../server/create-services.ts';
+
+/**
+ * The server under load, in its own process so the load generator does not share its event loop: the real app
+ * (offline, logs off, no rate limit) and, on a second port, a bare Express endpoint returning a fixed JSON body.
+ */
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'plan-bench-server-'));
+  const config = { ...loadConfig({ ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', EMBEDDING_MODEL: '', EMBEDDER: 'offline' }), indexDir: path.join(dir, 'index') };
+  const logger = pino({ level: 'silent' });
+  const services = await createServices(config, logger);
+  const app = createApp({ retriever: services.retriever, document: services.index.document, manifest: services.index.manifest, chat: services.chat, logger, rateLimitPerMinute: 0, corsOrigins: [] });
+  const bare = express();
+  const fixed = { answer: '固定回答', answered: true, citations: [], related: [], mode: 'staff', provider: 'bare' };
+  bare.use(express.json());
+  bare.post('/bare', (_request, response) => {
+    response.json(fixed);
+  });
+  bare.get('/rss', (_request, response) => {
+    response.json({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+  });
+  const appServer = app.listen(0, '127.0.0.1', () => {
+    const bareServer = bare.listen(0, '127.0.0.1', () => {
+      const port = (server: typeof appServer) => (server.address() as { port: number }).port;
+      process.stdout.write(`${JSON.stringify({ appPort: port(appServer), barePort: port(bareServer) })}\n`);
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

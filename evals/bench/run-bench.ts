@@ -1,0 +1,51 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { OfflineHashEmbedder } from '../../ingest/embedding/offline-hash-embedder.ts';
+import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
+import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
+import { buildEvalIndex } from '../build-eval-index.ts';
+import { loadDataset } from '../dataset.ts';
+import { benchHttp } from './bench-http.ts';
+import { benchIngest } from './bench-ingest.ts';
+import { benchScale } from './bench-scale.ts';
+import { benchSearch } from './bench-search.ts';
+
+/** `npm run bench`: ingest, search (1× and 100× corpus) and HTTP chat benchmarks; a report, never a test. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' }, copies: { type: 'string', default: '100' } } });
+  const sections = new Set((values.only ?? 'ingest,search,scale,http').split(','));
+  const questions = loadDataset(path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl')).map((item) => item.question);
+  const report: Record<string, unknown> = { createdAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
+  pino().info('benchmarking; this takes a minute or two');
+
+  if (sections.has('ingest')) {
+    report.ingest = await benchIngest(5);
+    console.log('ingest', report.ingest);
+  }
+  if (sections.has('search')) {
+    const embedder = new OfflineHashEmbedder();
+    const { index, cleanup } = await buildEvalIndex(path.join(PROJECT_ROOT, 'data', 'wuhai-15th-fyp-proposal.txt'), embedder);
+    report.search = await benchSearch(new HybridRetriever(index, embedder), questions, 3);
+    await cleanup();
+    console.log('search', report.search);
+  }
+  if (sections.has('scale')) {
+    report.scale = await benchScale(Number(values.copies), questions);
+    console.log('scale', report.scale);
+  }
+  if (sections.has('http')) {
+    report.http = await benchHttp(questions, Number(values.seconds));
+    console.log('http', JSON.stringify(report.http, null, 2));
+  }
+  const dir = path.join(PROJECT_ROOT, 'evals', 'reports');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'bench.json'), JSON.stringify(report, null, 2));
+  console.log(`\nwritten to ${path.join(dir, 'bench.json')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exitCode = 1;
+});
