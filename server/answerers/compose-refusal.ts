@@ -29,8 +29,6 @@ export function composeRefusal(context: AnswerContext): DraftAnswer {
   } else {
     lines.push(fill('refusal.notCoveredGeneric'));
   }
-  if (related.length > 0) {
-    lines.push(fill('refusal.related', { articles: related.map((item) => fill('refusal.relatedItem', item)).join('、') }));
-  }
+  // The closest articles travel in `related` (the page shows them as links); the text does not repeat them.
   return { answer: lines.join('\n'), answered: false, citations, related };
 }

@@ -13,8 +13,15 @@ export function fill(key: string, values: Record<string, string | number> = {}):
   if (typeof node !== 'string') throw new Error(`answer template ${key} does not exist`);
   return node.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`answer template ${key} needs {${name}}`);
-    return String(values[name]);
+    return TITLE_FIELDS.has(name) ? nestQuotes(String(values[name])) : String(values[name]);
   });
+}
+
+/** Titles are set inside “…” by the templates, so quotes within a title become the nested form ‘…’. */
+const TITLE_FIELDS = new Set(['title', 'partTitle']);
+
+function nestQuotes(text: string): string {
+  return text.replace(/“/g, '‘').replace(/”/g, '’');
 }
 
 export function citationMarker(article: number): string {

@@ -72,7 +72,8 @@ export function usableHits(result: RetrievalResult, minCoverage: number, breadth
 }
 
 export function decideAnswerability(result: RetrievalResult, evidenceText: (hits: RetrievalHit[]) => string, config: AnswerRules = loadAnswerRules()): Answerability {
-  const related = result.hits.filter((hit) => hit.article !== null).slice(0, 3);
+  // Only articles that share something with the question are offered as related reading.
+  const related = result.hits.filter((hit) => hit.article !== null && (hit.via === 'structure' || hit.coverage > 0 || hit.matchesExpansion)).slice(0, 3);
   const { missingArticles, missingParts } = result.named;
   const hits = usableHits(result, config.minCoverage, config.breadthQuestion.test(result.focusedQuery), config.overviewPart);
   if ((missingArticles.length > 0 || missingParts.length > 0) && hits.every((hit) => hit.via !== 'structure')) {

@@ -9,6 +9,7 @@ export interface SearchResponse {
 export function toSearchResponse(result: RetrievalResult, k: number): SearchResponse {
   return {
     query: result.query,
-    results: result.hits.slice(0, k).map((hit) => ({ article: hit.article, title: hit.title, part: hit.part, score: hit.score, snippet: hit.snippet })),
+    // A hit that shares no word with the query (a vector neighbour only) is noise to someone searching the text.
+    results: result.hits.filter((hit) => hit.via === 'structure' || hit.coverage > 0).slice(0, k).map((hit) => ({ article: hit.article, title: hit.title, part: hit.part, score: hit.score, snippet: hit.snippet })),
   };
 }
