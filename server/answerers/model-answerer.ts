@@ -1,4 +1,5 @@
 import { fill } from '../chat/answer-templates.ts';
+import { ProviderError } from '../errors.ts';
 import type { ChatMessage, ChatModel } from '../llm/chat-model.ts';
 import { renderPrompt } from '../llm/render-prompt.ts';
 import type { AnswerContext, AnswerOptions, Answerer, DraftAnswer } from './answerer.ts';
@@ -29,6 +30,8 @@ export class ModelAnswerer implements Answerer {
       text += event.text;
       options.onDelta?.(event.text);
     }
+    // A stream that carried no text is a failed call, not an answer: the caller falls back to the offline answer.
+    if (text.trim() === '') throw new ProviderError(`model ${this.model.id} returned no text`, true);
     const verified = verifyCitations(text, context.document, articles.map((article) => article.number), this.idf);
     const notices: string[] = [];
     if (verified.removedMarkers.length > 0) notices.push(fill('notices.removedMarkers'));

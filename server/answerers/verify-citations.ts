@@ -4,6 +4,7 @@ import type { Citation } from '../chat/chat-types.ts';
 import { citationOf, uniqueCitations } from './citation-of.ts';
 import { articleByNumber, bestSentences, type EvidenceQuery } from './select-evidence.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
+import { parseNumeral } from '../../ingest/numbering.ts';
 
 export interface VerifiedAnswer {
   answer: string;
@@ -23,7 +24,7 @@ const QUOTE_BEFORE_MARKER = /“([^“”]{2,400})”\s*((?:〔第\d+条〕)+)/g
  */
 export function verifyCitations(answer: string, doc: PlanDocument, retrieved: number[], idf: (token: string) => number): VerifiedAnswer {
   const removedMarkers: number[] = [];
-  let text = answer.replace(MARKER, (marker: string) => {
+  let text = normalizeMarkers(answer).replace(MARKER, (marker: string) => {
     const numbers = [...marker.matchAll(/第(\d+)条/g)].map((match) => Number(match[1]));
     const kept = numbers.filter((number) => retrieved.includes(number));
     removedMarkers.push(...numbers.filter((number) => !retrieved.includes(number)));
@@ -58,6 +59,14 @@ export function verifyCitations(answer: string, doc: PlanDocument, retrieved: nu
     if (best) citations.push(citationOf(doc, article, best.sentence.text));
   }
   return { answer: text, citations: uniqueCitations(citations), removedMarkers, unverifiedQuotes };
+}
+
+/** Models also write 〔第三十条〕, 〔第 30 条〕 or [第30条]: all become 〔第30条〕 before checking. */
+function normalizeMarkers(text: string): string {
+  return text.replace(/[〔\[【]\s*第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*条\s*[〕\]】]/g, (whole: string, value: string) => {
+    const number = parseNumeral(value);
+    return number === null ? whole : `〔第${number}条〕`;
+  });
 }
 
 /**

@@ -33,6 +33,8 @@ export class OpenAIChatModel implements ChatModel {
         const text = chunk.choices?.[0]?.delta?.content;
         if (typeof text === 'string' && text !== '') yield { type: 'delta', text };
       }
+      // The SDK ends an aborted stream quietly; a stream cut short by the time limit or the client is not an answer.
+      if (combined.aborted) throw combined.reason;
     } catch (error) {
       if (signal?.aborted) throw error;
       throw toProviderError(error, this.options.model, timeout.aborted);

@@ -4,7 +4,7 @@ import type { PlanDocument } from '../../ingest/document-model.ts';
 import { NotFoundError } from '../errors.ts';
 import { validate } from './validate.ts';
 
-const ArticleParams = z.object({ number: z.string().regex(/^\d{1,4}$/, 'article number must be a positive integer').transform(Number) });
+const ArticleParams = z.object({ number: z.string().regex(/^\d{1,20}$/, 'article number must be a positive integer').transform(Number) });
 
 /** GET /api/articles (the outline) and GET /api/articles/:number (one article's verbatim text). */
 export function articlesRoute(document: PlanDocument): Router {

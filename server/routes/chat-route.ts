@@ -19,8 +19,13 @@ export function chatRoute(service: ChatService, logger: Logger): Router {
       response.on('close', () => {
         if (!response.writableFinished) controller.abort(new Error('client disconnected'));
       });
-      const answer = await service.respond(chatRequest, { signal: controller.signal });
-      response.json(answer);
+      try {
+        response.json(await service.respond(chatRequest, { signal: controller.signal }));
+      } catch (error) {
+        // The client left: nobody is waiting for an answer or an error.
+        if (!controller.signal.aborted) throw error;
+        logger.info({ reqId: request.id }, 'chat request aborted by the client');
+      }
       return;
     }
 
