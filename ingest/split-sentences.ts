@@ -7,8 +7,20 @@ export interface Sentence {
 
 const SENTENCE_END = /[。！？!?；;]|\n/;
 
-/** Splits at sentence-final punctuation and paragraph breaks; the punctuation stays with its sentence. */
+const cache = new Map<string, readonly Sentence[]>();
+const CACHE_LIMIT = 5_000;
+
+/** Splits at sentence-final punctuation and paragraph breaks; the punctuation stays with its sentence. Memoised: the same articles are split for every question. */
 export function splitSentences(text: string): Sentence[] {
+  const hit = cache.get(text);
+  if (hit) return hit as Sentence[];
+  const sentences = Object.freeze(split(text));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, sentences);
+  return sentences as Sentence[];
+}
+
+function split(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   for (let index = 0; index < text.length; index += 1) {

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   EMBEDDING_DIMENSIONS: z.preprocess((value) => (value === '' || value === undefined ? undefined : Number(value)), z.number().int().positive().optional()),
   LLM_TIMEOUT_MS: number(30_000, 100, 600_000),
   RATE_LIMIT_PER_MINUTE: number(60, 0, 100_000),
+  RESPONSE_CACHE_SIZE: number(500, 0, 100_000),
   CORS_ORIGINS: optionalText,
   TRUST_PROXY: optionalText,
   LOG_LEVEL: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
@@ -36,6 +37,8 @@ export interface AppConfig {
   chatModel: { model: string; baseURL?: string; apiKey?: string; timeoutMs: number } | null;
   openai: { baseURL?: string; apiKey?: string };
   rateLimitPerMinute: number;
+  /** Offline answers kept for repeated questions. */
+  responseCacheSize: number;
   corsOrigins: string[];
   trustProxy: string | undefined;
   logLevel: string;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     chatModel: chatConfigured ? { model: vars.CHAT_MODEL, ...openai, timeoutMs: vars.LLM_TIMEOUT_MS } : null,
     openai,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    responseCacheSize: vars.RESPONSE_CACHE_SIZE,
     corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
     trustProxy: vars.TRUST_PROXY,
     logLevel: vars.LOG_LEVEL,

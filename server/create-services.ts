@@ -22,6 +22,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     retriever,
     document: index.document,
     chatModel: createChatModel(config),
+    responseCacheSize: config.responseCacheSize,
     onModelFailure: (error) => logger.warn({ err: error }, 'language model failed; answering offline'),
   });
   return { index, retriever, chat };

@@ -18,8 +18,7 @@ async function load(url: string, bodies: string[], options: { connections: numbe
     url,
     method: 'POST',
     connections: options.connections,
-    duration: options.duration,
-    amount: options.amount,
+    ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.duration ?? 10 }),
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
@@ -37,9 +36,13 @@ async function rss(port: number): Promise<number> {
   return ((await response.json()) as { rss: number }).rss;
 }
 
-/** /api/chat (offline) against a bare endpoint at 50 connections, then memory over 2 × 10,000 chat requests. */
-export async function benchHttp(questions: string[], seconds: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts')], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+/** /api/chat (offline) against a bare endpoint at 50 connections, then memory over 2 × 10,000 chat requests; the 185 dataset questions in rotation. */
+export async function benchHttp(questions: string[], seconds: number, responseCacheSize: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, RESPONSE_CACHE_SIZE: String(responseCacheSize) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const [line] = (await once(child.stdout, 'data')) as [Buffer];
     const { appPort, barePort } = JSON.parse(line.toString()) as { appPort: number; barePort: number };

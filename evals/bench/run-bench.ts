@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     console.log('scale', report.scale);
   }
   if (sections.has('http')) {
-    report.http = await benchHttp(questions, Number(values.seconds));
+    // With the response cache (repeated questions answered from memory) and without it (every request computed).
+    report.http = { cached: await benchHttp(questions, Number(values.seconds), 500), uncached: await benchHttp(questions, Number(values.seconds), 0) };
     console.log('http', JSON.stringify(report.http, null, 2));
   }
   const dir = path.join(PROJECT_ROOT, 'evals', 'reports');

@@ -15,6 +15,7 @@ import type { Audience, ChatResponse, ChatTurn } from './chat-types.ts';
 import { condenseFollowUp } from './condense-followup.ts';
 import { retrieveForPlan } from './retrieve-for-plan.ts';
 import { resolveFollowUp } from './resolve-followup.ts';
+import { ResponseCache } from './response-cache.ts';
 import { ModelAnswerer } from '../answerers/model-answerer.ts';
 
 export interface ChatRequest {
@@ -36,6 +37,8 @@ export interface ChatServiceDeps {
   chatModel: ChatModel | null;
   /** Called when the model fails and the offline answer is served instead. */
   onModelFailure?: (error: unknown) => void;
+  /** How many offline answers to keep for repeated questions (0: none). Model answers are never cached. */
+  responseCacheSize?: number;
 }
 
 /** One chat turn: follow-up resolution → retrieval → answerability → answer (model or extractive) → checked response. */
@@ -43,10 +46,12 @@ export class ChatService {
   private readonly extractive = new ExtractiveAnswerer();
   private readonly model: ModelAnswerer | null;
   private readonly concreteTerms: Set<string>;
+  private readonly cache: ResponseCache<{ response: ChatResponse; trace: ChatTrace }>;
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.model = deps.chatModel ? new ModelAnswerer(deps.chatModel, (token) => deps.retriever.termIdf(token)) : null;
     this.concreteTerms = new Set(readTermList(dataFile('dict', 'plan-terms.txt')).map(normalizeForMatch));
+    this.cache = new ResponseCache(deps.chatModel ? 0 : (deps.responseCacheSize ?? 0));
   }
 
   get provider(): string {
@@ -54,6 +59,21 @@ export class ChatService {
   }
 
   async respond(request: ChatRequest, options: { signal?: AbortSignal; onDelta?: (text: string) => void; trace?: ChatTrace } = {}): Promise<ChatResponse> {
+    const key = JSON.stringify([request.mode, request.message, request.history]);
+    const cached = this.cache.get(key);
+    if (cached) {
+      if (options.trace) Object.assign(options.trace, cached.trace, { retrievalMs: 0, answerMs: 0 });
+      if (options.onDelta) for (const line of cached.response.answer.split(/(?<=\n)/)) options.onDelta(line);
+      return cached.response;
+    }
+    const trace: ChatTrace = {};
+    const response = await this.answerFresh(request, { ...options, trace });
+    if (options.trace) Object.assign(options.trace, trace);
+    if (response.provider === 'offline') this.cache.set(key, { response, trace: { retrieval: trace.retrieval } });
+    return response;
+  }
+
+  private async answerFresh(request: ChatRequest, options: { signal?: AbortSignal; onDelta?: (text: string) => void; trace: ChatTrace }): Promise<ChatResponse> {
     const started = performance.now();
     const { document, retriever } = this.deps;
     let plan = resolveFollowUp(request.message, request.history, document);
@@ -70,11 +90,11 @@ export class ChatService {
     };
     const decision = decideAnswerability(retrieval, (hits) => this.evidenceText(hits, evidenceQuery));
     const context: AnswerContext = { question: request.message, history: request.history, mode: request.mode, retrieval, decision, document, evidenceQuery, goalOrdinal: plan.goalOrdinal };
-    if (options.trace) Object.assign(options.trace, { retrieval, retrievalMs: performance.now() - started });
+    Object.assign(options.trace, { retrieval, retrievalMs: performance.now() - started });
 
     const answerStarted = performance.now();
     const { draft, provider } = await this.answer(context, options);
-    if (options.trace) options.trace.answerMs = performance.now() - answerStarted;
+    options.trace.answerMs = performance.now() - answerStarted;
     return { ...draft, mode: request.mode, provider };
   }
 

@@ -148,22 +148,25 @@ export class HybridRetriever {
     // The fused rank says how well the best passage matches; coverage says how much of the question the whole
     // article answers. Blending them favours the article that addresses every part of a long, everyday question.
     const blend = this.tuning.coverageWeight;
-    const hits = [...byTarget.entries()].map(([key, { score, chunks }]) => {
+    const scored = [...byTarget.entries()].map(([key, { score, chunks }]) => {
       const text = this.targetTexts.get(key) ?? '';
       const coverage = queryCoverage(expanded.tokens, this.targetTokens.get(key) ?? new Set(), text, expanded.alternatives, this.isUbiquitous);
       const matchesExpansion = expansion.pairs.some((pair) => pair.policy.some((term) => text.includes(normalizeForMatch(term))));
-      const first = chunks[0]!;
-      return {
-        ...this.describe(first),
-        score: round((1 - blend) * score + blend * coverage),
+      return { chunks, coverage, matchesExpansion, score: (1 - blend) * score + blend * coverage };
+    });
+    // Snippets cost a sentence split each, so only the hits that are returned get one.
+    return scored
+      .sort((left, right) => right.score - left.score)
+      .slice(0, options.k)
+      .map(({ chunks, coverage, matchesExpansion, score }) => ({
+        ...this.describe(chunks[0]!),
+        score: round(score),
         coverage: round(coverage),
         matchesExpansion,
-        snippet: makeSnippet(first.text, snippetTokens),
+        snippet: makeSnippet(chunks[0]!.text, snippetTokens),
         chunks,
         via: 'ranking' as const,
-      };
-    });
-    return hits.sort((left, right) => right.score - left.score).slice(0, options.k);
+      }));
   }
 
   private articleChunks(articleNumber: number): IndexedChunk[] {
