@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { createEmbedder } from '../ingest/embedding/create-embedder.ts';
-import { HybridRetriever } from '../server/retrieval/hybrid-retriever.ts';
+import { DEFAULT_TUNING, HybridRetriever } from '../server/retrieval/hybrid-retriever.ts';
 import type { RankingMode } from '../server/retrieval/retrieval-types.ts';
 import { dataFile } from '../ingest/project-paths.ts';
 import { buildEvalIndex } from './build-eval-index.ts';
@@ -11,8 +11,9 @@ import { NaiveBaseline } from './naive-baseline.ts';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../ingest/project-paths.ts';
 
-type System = RankingMode | 'naive';
-const SYSTEMS: System[] = ['hybrid', 'bm25', 'vector', 'naive'];
+type System = RankingMode | 'no-term-map' | 'naive';
+/** 'no-term-map' is the hybrid with the colloquial and English term maps switched off: what the maps contribute. */
+const SYSTEMS: System[] = ['hybrid', 'no-term-map', 'bm25', 'vector', 'naive'];
 
 /** `npm run eval:retrieval`: hit@1, hit@5 and MRR per category for hybrid, BM25 alone, vectors alone and the naive baseline. */
 async function main(): Promise<void> {
@@ -24,12 +25,14 @@ async function main(): Promise<void> {
   const { index, cleanup } = await buildEvalIndex(config.sourceFile ?? dataFile('wuhai-15th-fyp-proposal.txt'), embedder);
   try {
     const retriever = new HybridRetriever(index, embedder);
+    const withoutTermMap = new HybridRetriever(index, embedder, { ...DEFAULT_TUNING, expansionWeight: 0 });
     const naive = await NaiveBaseline.build(index.document);
     const rankings = new Map<System, number[][]>();
     for (const system of SYSTEMS) {
       const ranked: number[][] = [];
       for (const item of items) {
         if (system === 'naive') ranked.push(naive.rank(item.question, 5));
+        else if (system === 'no-term-map') ranked.push(articleRanking((await withoutTermMap.search(item.question, { k: 10 })).hits));
         else ranked.push(articleRanking((await retriever.search(item.question, { k: 10, mode: system })).hits));
       }
       rankings.set(system, ranked);
