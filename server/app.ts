@@ -16,6 +16,7 @@ import { articlesRoute } from './routes/articles-route.ts';
 import { chatRoute } from './routes/chat-route.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { searchRoute } from './routes/search-route.ts';
+import { studyRoute } from './routes/study-route.ts';
 
 export interface AppDeps {
   retriever: HybridRetriever;
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(articlesRoute(deps.document));
   app.use(searchRoute(deps.retriever));
   app.use(chatRoute(deps.chat, deps.logger));
+  app.use(studyRoute(deps.document, deps.retriever));
   if (deps.webDir && existsSync(deps.webDir)) app.use(express.static(deps.webDir, { index: 'index.html', maxAge: '1h' }));
 
   app.use(notFoundHandler);
