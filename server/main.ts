@@ -4,6 +4,8 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createServices } from './create-services.ts';
+import { loadGlossary } from './glossary/glossary.ts';
+import { loadTopicGuide } from './topics/topic-guide.ts';
 
 /** `npm start`: build the index if missing or stale, build the page, then serve both. */
 async function main(): Promise<void> {
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     webDir: WEB_DIST_DIR,
+    topics: loadTopicGuide(services.index.document),
+    glossary: loadGlossary(services.index.document),
   });
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();

@@ -5,6 +5,8 @@ import { ChatService } from '../../server/chat/chat-service.ts';
 import type { ChatModel } from '../../server/llm/chat-model.ts';
 import { OpenAIChatModel } from '../../server/llm/openai-chat-model.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
+import { loadGlossary } from '../../server/glossary/glossary.ts';
+import { loadTopicGuide } from '../../server/topics/topic-guide.ts';
 import { buildPlanIndex, type BuiltIndex } from './plan-index.ts';
 
 export interface TestApp {
@@ -44,6 +46,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     corsOrigins: options.corsOrigins ?? [],
     webDir: options.webDir,
+    topics: loadTopicGuide(built.index.document),
+    glossary: loadGlossary(built.index.document),
   });
   return { app, built, chat, retriever, cleanup: options.built ? async () => {} : built.cleanup };
 }
