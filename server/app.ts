@@ -10,12 +10,16 @@ import type { PlanDocument } from '../ingest/document-model.ts';
 import type { IndexManifest } from '../ingest/indexing/index-manifest.ts';
 import type { ChatService } from './chat/chat-service.ts';
 import { AppError } from './errors.ts';
+import type { Glossary } from './glossary/glossary.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import type { HybridRetriever } from './retrieval/hybrid-retriever.ts';
 import { articlesRoute } from './routes/articles-route.ts';
 import { chatRoute } from './routes/chat-route.ts';
+import { glossaryRoute } from './routes/glossary-route.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { searchRoute } from './routes/search-route.ts';
+import { topicsRoute } from './routes/topics-route.ts';
+import type { TopicGuide } from './topics/topic-guide.ts';
 import { studyRoute } from './routes/study-route.ts';
 
 export interface AppDeps {
@@ -30,6 +34,10 @@ export interface AppDeps {
   trustProxy?: string;
   /** The built web page; not served when absent (API-only tests). */
   webDir?: string;
+  /** The residents' life-topic guide (loadTopicGuide); /api/topics is mounted only when given. */
+  topics?: TopicGuide;
+  /** The plan's glossary (loadGlossary); /api/glossary is mounted only when given. */
+  glossary?: Glossary;
 }
 
 const BODY_LIMIT = '64kb';
@@ -77,6 +85,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(articlesRoute(deps.document));
   app.use(searchRoute(deps.retriever));
   app.use(chatRoute(deps.chat, deps.logger));
+  if (deps.topics) app.use(topicsRoute(deps.topics));
+  if (deps.glossary) app.use(glossaryRoute(deps.glossary));
   app.use(studyRoute(deps.document, deps.retriever));
   if (deps.webDir && existsSync(deps.webDir)) app.use(express.static(deps.webDir, { index: 'index.html', maxAge: '1h' }));
 

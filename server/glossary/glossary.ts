@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import type { PlanDocument } from '../../ingest/document-model.ts';
+import { checkGlossary } from '../../ingest/glossary/check-glossary.ts';
+import { BUILD_GLOSSARY_COMMAND, GLOSSARY_FILE, GlossarySchema, type GlossaryData } from '../../ingest/glossary/glossary-schema.ts';
+
+export interface GlossaryTermView {
+  term: string;
+  kind: 'slogan' | 'term';
+  articles: number[];
+  definition?: { article: number; quote: string };
+  occurrences: Array<{ article: number; quote: string }>;
+}
+
+/** The glossary is missing, malformed or no longer matches the document; the message names the command that rebuilds it. */
+export class GlossaryError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`${message}; run \`${BUILD_GLOSSARY_COMMAND}\` to rebuild it`, options);
+    this.name = 'GlossaryError';
+  }
+}
+
+/** The plan's own terms and slogans, where it uses them, and its own words where it spells one out. */
+export class Glossary {
+  constructor(private readonly data: GlossaryData) {}
+
+  get size(): number {
+    return this.data.terms.length;
+  }
+
+  terms(): GlossaryTermView[] {
+    return this.data.terms.map(({ term, kind, articles, definition, occurrences }) => ({
+      term,
+      kind,
+      articles,
+      ...(definition ? { definition: { article: definition.article, quote: definition.quote } } : {}),
+      occurrences,
+    }));
+  }
+}
+
+/** Loads data/glossary/glossary.json and refuses it unless every quote is verbatim and every term occurs exactly where listed. */
+export function loadGlossary(document: PlanDocument, file: string = GLOSSARY_FILE): Glossary {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new GlossaryError(`the glossary ${file} could not be read`, { cause: error });
+  }
+  const parsed = GlossarySchema.safeParse(raw);
+  if (!parsed.success) throw new GlossaryError(`the glossary ${file} is malformed (${parsed.error.issues[0]?.message ?? 'invalid'})`, { cause: parsed.error });
+  const problems = checkGlossary(document, parsed.data);
+  if (problems.length > 0) throw new GlossaryError(`the glossary ${file} does not match the document (${problems.length} problems, first: ${problems[0]})`);
+  return new Glossary(parsed.data);
+}
