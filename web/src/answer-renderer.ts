@@ -6,9 +6,10 @@ import { parseAnswer, stableLength, type AnswerSegment } from './citation-marker
 import { articleLabel } from './strings';
 import { el } from './dom';
 
-export function citeChip(article: number): HTMLButtonElement {
+/** A 第N条 chip; with `quote`, the article panel highlights that sentence (see main.ts). */
+export function citeChip(article: number, quote?: string): HTMLButtonElement {
   // Visible text doubles as the accessible name: exactly "第12条".
-  return el('button', { type: 'button', class: 'cite-chip', 'data-article': article }, [articleLabel(article)]);
+  return el('button', { type: 'button', class: 'cite-chip', 'data-article': article, 'data-quote': quote }, [articleLabel(article)]);
 }
 
 // Blank lines between paragraphs would take a full 1.85em line in pre-wrap

@@ -1,15 +1,21 @@
-// Read-only document endpoints. Chat lives in chat-stream.ts because it streams.
+// Document, topic, glossary and study-pack endpoints. Chat lives in
+// chat-stream.ts because it streams.
 import { errorFromResponse, toApiError } from './api-error';
-import type { Article, Outline, SearchResponse } from './types';
+import type { Article, GlossaryTerm, Outline, SearchResponse, StudyPack, StudyRequest, Topic, TopicSummary } from './types';
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+async function request(url: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    res = await fetch(url, init);
   } catch (err) {
     throw toApiError(err);
   }
   if (!res.ok) throw await errorFromResponse(res);
+  return res;
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await request(url, { headers: { Accept: 'application/json' }, signal });
   return (await res.json()) as T;
 }
 
@@ -34,4 +40,37 @@ export function fetchArticle(n: number): Promise<Article> {
 export function searchDocument(q: string, signal: AbortSignal, k = 5): Promise<SearchResponse> {
   const params = new URLSearchParams({ q, k: String(k) });
   return getJson<SearchResponse>(`/api/search?${params.toString()}`, signal);
+}
+
+export async function fetchTopics(): Promise<TopicSummary[]> {
+  const body = await getJson<{ topics?: unknown }>('/api/topics');
+  return Array.isArray(body.topics) ? (body.topics as TopicSummary[]) : [];
+}
+
+export function fetchTopic(id: string, signal?: AbortSignal): Promise<Topic> {
+  return getJson<Topic>(`/api/topics/${encodeURIComponent(id)}`, signal);
+}
+
+export async function fetchGlossary(): Promise<GlossaryTerm[]> {
+  const body = await getJson<{ terms?: unknown }>('/api/glossary');
+  return Array.isArray(body.terms) ? (body.terms as GlossaryTerm[]) : [];
+}
+
+function postStudy(req: StudyRequest, format: 'json' | 'markdown' | 'html', accept: string, signal?: AbortSignal): Promise<Response> {
+  const query = format === 'json' ? '' : `?format=${format}`;
+  return request(`/api/study${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: accept },
+    body: JSON.stringify(req),
+    signal,
+  });
+}
+
+export async function fetchStudyPack(req: StudyRequest, signal?: AbortSignal): Promise<StudyPack> {
+  return (await (await postStudy(req, 'json', 'application/json', signal)).json()) as StudyPack;
+}
+
+/** The same pack rendered by the server for printing (html) or saving (markdown). */
+export async function fetchStudyExport(req: StudyRequest, format: 'markdown' | 'html'): Promise<string> {
+  return (await postStudy(req, format, format === 'html' ? 'text/html' : 'text/markdown')).text();
 }

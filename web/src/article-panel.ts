@@ -27,7 +27,11 @@ export class ArticlePanel {
   private current = 0;
   private token = 0; // ignores responses for an article the user already left
 
-  constructor(private readonly outline: OutlineData) {
+  constructor(
+    private readonly outline: OutlineData,
+    /** Runs on each rendered article text (glossary marks). */
+    private readonly decorate: (text: HTMLElement) => void = () => {},
+  ) {
     const close = button('×', 'panel__close', { 'aria-label': S.panelClose });
     close.addEventListener('click', () => this.close());
     this.prev.addEventListener('click', () => this.step(-1));
@@ -98,6 +102,7 @@ export class ArticlePanel {
     this.setHeading(a.title, a.partTitle, a.part, a.article);
     const text = renderArticleText(a.text, locateQuotes(a.text, quotes));
     this.body.replaceChildren(text);
+    this.decorate(text);
     this.body.scrollTop = 0;
     const mark = text.querySelector('mark');
     if (mark) {

@@ -17,6 +17,8 @@ export interface ChatHooks {
   /** Shown/hidden with the conversation (the welcome card). */
   onEmptyChange(empty: boolean): void;
   notify(text: string): void;
+  /** Decorates a finished answer's text (glossary marks). */
+  decorateAnswer?(body: HTMLElement): void;
 }
 
 export class ChatController {
@@ -36,6 +38,8 @@ export class ChatController {
     list.addEventListener('click', (e) => this.onClick(e));
   }
 
+  private readonly decorate = (body: HTMLElement): void => this.hooks.decorateAnswer?.(body);
+
   get busy(): boolean {
     return this.controller !== null;
   }
@@ -45,7 +49,7 @@ export class ChatController {
     this.list.replaceChildren(
       ...this.store.messages.map((m) => {
         if (m.role === 'user') return userView(m.content, m.id);
-        const view = new AssistantView(m);
+        const view = new AssistantView(m, this.decorate);
         this.views.set(m.id, view);
         return view.element;
       }),
@@ -85,7 +89,7 @@ export class ChatController {
   private async run(user: UserMessage): Promise<void> {
     const msg = emptyAnswer();
     this.store.messages.push(msg);
-    const view = new AssistantView(msg);
+    const view = new AssistantView(msg, this.decorate);
     this.views.set(msg.id, view);
     this.list.appendChild(view.element);
     this.scroll.toBottom();

@@ -1,5 +1,6 @@
 // Conversation → Markdown file (questions, answers, cited quotes), downloaded
 // through a Blob so nothing is sent to the server.
+import { downloadText, fileStamp } from './download-file';
 import { MODE_STRINGS, S, articleLabel } from './strings';
 import { OFFLINE_PROVIDER } from './message-view';
 import type { AssistantMessage, Message, Mode } from './types';
@@ -54,20 +55,6 @@ export function conversationMarkdown(messages: readonly Message[], mode: Mode, n
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function stamp(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
-}
-
 export function downloadMarkdown(markdown: string, now: Date): void {
-  const blob = new Blob([markdown], { type: 'text/markdown;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${S.fileNamePrefix}-${stamp(now)}.md`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers start the download asynchronously.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(markdown, `${S.fileNamePrefix}-${fileStamp(now)}.md`);
 }

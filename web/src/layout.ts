@@ -1,4 +1,5 @@
-// Page skeleton: header (目录 / 新对话 / 导出), outline, chat column, panel.
+// Page skeleton: header (目录 / 新对话 / 导出), outline, chat column (with the
+// audience's extra views beside the conversation), panel.
 // Built in TS so every string comes from strings.ts and index.html stays a shell.
 import { button, el } from './dom';
 import { S } from './strings';
@@ -6,6 +7,9 @@ import { S } from './strings';
 export interface LayoutParts {
   outline: HTMLElement;
   audience: HTMLElement;
+  /** 对话 / 生活话题 / 学习材料 tabs, and the views other than the chat. */
+  viewTabs: HTMLElement;
+  views: HTMLElement[];
   welcome: HTMLElement;
   composer: HTMLElement;
   panel: HTMLElement;
@@ -20,6 +24,8 @@ export interface Layout {
   exportChat: HTMLButtonElement;
   messages: HTMLElement;
   scroller: HTMLElement;
+  /** The conversation and its composer: the 对话 tab's panel. */
+  chatView: HTMLElement;
 }
 
 export function buildLayout(parts: LayoutParts): Layout {
@@ -31,6 +37,7 @@ export function buildLayout(parts: LayoutParts): Layout {
   const exportChat = button(S.exportChat, 'btn btn--ghost topbar__export');
   const messages = el('section', { class: 'messages', 'aria-live': 'polite', 'aria-label': S.conversationLabel });
   const scroller = el('div', { class: 'chat__scroll' }, [parts.welcome, messages]);
+  const chatView = el('div', { class: 'chat__view' }, [scroller, parts.composer]);
   const backdrop = el('div', { class: 'backdrop', hidden: true });
 
   const root = el('div', { class: 'app' }, [
@@ -47,11 +54,15 @@ export function buildLayout(parts: LayoutParts): Layout {
     ]),
     el('div', { class: 'layout' }, [
       parts.outline,
-      el('main', { class: 'chat' }, [parts.audience, scroller, parts.composer]),
+      el('main', { class: 'chat' }, [
+        el('div', { class: 'chat__bar' }, [parts.audience, parts.viewTabs]),
+        chatView,
+        ...parts.views,
+      ]),
     ]),
     backdrop,
     parts.panel,
     parts.toast,
   ]);
-  return { root, outlineToggle, backdrop, newChat, exportChat, messages, scroller };
+  return { root, outlineToggle, backdrop, newChat, exportChat, messages, scroller, chatView };
 }

@@ -22,7 +22,11 @@ export class AssistantView {
   private readonly thinking = el('p', { class: 'msg__thinking', text: S.thinking });
   private renderer: AnswerRenderer | null = null;
 
-  constructor(msg: AssistantMessage) {
+  constructor(
+    msg: AssistantMessage,
+    /** Runs on the answer text once it is final (glossary marks); never while streaming. */
+    private readonly decorate: (body: HTMLElement) => void = () => {},
+  ) {
     this.element = el('article', { class: 'msg msg--assistant', 'data-message-id': msg.id }, [
       el('span', { class: 'sr-only', text: S.assistantSaid }),
       this.body,
@@ -63,6 +67,7 @@ export class AssistantView {
 
     clear(this.extras);
     if (streaming) return;
+    if (msg.content) this.decorate(this.body);
     if (refused) this.body.before(this.refusalBadge());
     if (msg.provider === OFFLINE_PROVIDER) this.extras.append(notice('notice-offline', S.offlineNotice));
     if (msg.status === 'stopped') {

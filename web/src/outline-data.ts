@@ -9,6 +9,12 @@ export class OutlineData {
   private order: number[] = [];
   private titles = new Map<number, string>();
   private partOfArticle = new Map<number, OutlinePart>();
+  private readonly listeners: Array<() => void> = [];
+
+  /** Called after every set(), e.g. when the outline finally loads. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 
   set(outline: Outline): void {
     this.parts = Array.isArray(outline.parts) ? outline.parts : [];
@@ -22,6 +28,7 @@ export class OutlineData {
         this.partOfArticle.set(a.article, part);
       }
     }
+    for (const listener of this.listeners) listener();
   }
 
   get allParts(): readonly OutlinePart[] {

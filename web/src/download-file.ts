@@ -1,0 +1,20 @@
+// Saves text the page already holds as a file, through a Blob URL, so nothing
+// is sent anywhere and no server-side file is needed.
+
+export function downloadText(text: string, fileName: string, type = 'text/markdown;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start the download asynchronously.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** 20250101-0930 style local time stamp for file names. */
+export function fileStamp(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
+}
