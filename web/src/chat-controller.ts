@@ -117,6 +117,7 @@ export class ChatController {
         citations: res.citations,
         related: res.related,
         provider: res.provider,
+        notice: res.notice,
         status: 'done',
       } satisfies Partial<AssistantMessage>);
     } catch (err) {

@@ -91,8 +91,9 @@ function normaliseResponse(raw: unknown): ChatResponse {
     answered: r.answered !== false,
     citations: Array.isArray(r.citations) ? r.citations.filter(isCitation) : [],
     related: Array.isArray(r.related) ? r.related.filter(isRelated) : [],
-    mode: typeof r.mode === 'string' ? r.mode : '',
+    mode: r.mode === 'citizen' || r.mode === 'trainer' ? r.mode : 'staff',
     provider: typeof r.provider === 'string' ? r.provider : '',
+    ...(typeof r.notice === 'string' && r.notice !== '' ? { notice: r.notice } : {}),
   };
 }
 

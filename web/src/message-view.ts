@@ -70,6 +70,7 @@ export class AssistantView {
     if (msg.content) this.decorate(this.body);
     if (refused) this.body.before(this.refusalBadge());
     if (msg.provider === OFFLINE_PROVIDER) this.extras.append(notice('notice-offline', S.offlineNotice));
+    else if (msg.notice) this.extras.append(notice('notice-model', msg.notice));
     if (msg.status === 'stopped') {
       this.extras.append(notice('notice-stopped', msg.content ? S.stopped : S.stoppedEmpty));
     }

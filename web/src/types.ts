@@ -1,33 +1,17 @@
 // Shapes of the HTTP API (see the server contract) and of the page's own state.
 
-export type Mode = 'staff' | 'citizen' | 'trainer';
+// The chat and study-pack shapes are the server's own (type-only imports: nothing of the server is bundled).
+import type { Audience, ChatResponse as ServerChatResponse, ChatTurn, Citation } from '../../server/chat/chat-types.ts';
+import type { DiscussionQuestion, KeyTerm, StudyPack } from '../../server/study/study-pack-types.ts';
 
-export interface Citation {
-  article: number;
-  title: string;
-  part: number;
-  partTitle: string;
-  quote: string;
-}
-
-export interface RelatedArticle {
-  article: number;
-  title: string;
-}
-
-export interface ChatResponse {
-  answer: string;
-  answered: boolean;
-  citations: Citation[];
-  related: RelatedArticle[];
-  mode: string;
-  provider: string;
-}
-
-export interface HistoryItem {
-  role: 'user' | 'assistant';
-  content: string;
-}
+export type { Citation, StudyPack };
+export type { QuizItem, StudyOutlineItem, StudyPoint } from '../../server/study/study-pack-types.ts';
+export type Mode = Audience;
+export type ChatResponse = ServerChatResponse;
+export type HistoryItem = ChatTurn;
+export type RelatedArticle = ServerChatResponse['related'][number];
+export type StudyKeyTerm = KeyTerm;
+export type StudyDiscussion = DiscussionQuestion;
 
 export interface ChatRequest {
   message: string;
@@ -85,6 +69,8 @@ export interface AssistantMessage {
   citations: Citation[];
   related: RelatedArticle[];
   provider: string;
+  /** The server's note on this answer (e.g. that a model's answer cited nothing). */
+  notice?: string;
   /** Readable Chinese error text when status is 'error'. */
   error?: string;
 }
@@ -94,51 +80,6 @@ export type Message = UserMessage | AssistantMessage;
 // ---- study packs (POST /api/study) ----
 
 export type StudyRequest = ({ part: number } | { articles: number[] } | { topic: string }) & { questions: number };
-
-export interface StudyPoint {
-  quote: string;
-  citation: Citation;
-}
-
-export interface StudyOutlineItem {
-  article: number;
-  title: string;
-  part: number;
-  partTitle: string;
-  points: StudyPoint[];
-}
-
-export interface StudyKeyTerm {
-  term: string;
-  article: number;
-  quote: string;
-}
-
-export interface StudyDiscussion {
-  question: string;
-  articles: number[];
-}
-
-export interface QuizItem {
-  id: string;
-  type: 'fill-blank' | 'multiple-choice';
-  prompt: string;
-  options?: string[];
-  answer: string;
-  article: number;
-  /** The sentence the item is built from, verbatim. */
-  quote: string;
-}
-
-export interface StudyPack {
-  title: string;
-  selection: { kind: 'part' | 'articles' | 'topic'; part?: number; topic?: string; articles: number[] };
-  outline: StudyOutlineItem[];
-  keyTerms: StudyKeyTerm[];
-  discussion: StudyDiscussion[];
-  quiz: QuizItem[];
-  provider: string;
-}
 
 // ---- life topics (GET /api/topics, /api/topics/:id) ----
 
