@@ -3,13 +3,9 @@ import type { PlanDocument } from '../../ingest/document-model.ts';
 import { checkGlossary } from '../../ingest/glossary/check-glossary.ts';
 import { BUILD_GLOSSARY_COMMAND, GLOSSARY_FILE, GlossarySchema, type GlossaryData } from '../../ingest/glossary/glossary-schema.ts';
 
-export interface GlossaryTermView {
-  term: string;
-  kind: 'slogan' | 'term';
-  articles: number[];
-  definition?: { article: number; quote: string };
-  occurrences: Array<{ article: number; quote: string }>;
-}
+import type { GlossaryTermView } from './glossary-types.ts';
+
+export type { GlossaryTermView } from './glossary-types.ts';
 
 /** The glossary is missing, malformed or no longer matches the document; the message names the command that rebuilds it. */
 export class GlossaryError extends Error {

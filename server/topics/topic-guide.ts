@@ -3,20 +3,9 @@ import type { PlanDocument } from '../../ingest/document-model.ts';
 import { checkTopicMap } from '../../ingest/topics/check-topic-map.ts';
 import { BUILD_TOPICS_COMMAND, TOPIC_MAP_FILE, TopicMapSchema, type TopicMap, type TopicMapTopic } from '../../ingest/topics/topic-map-schema.ts';
 
-export interface TopicSummary {
-  id: string;
-  name: string;
-  heading: string;
-  articleCount: number;
-  sentenceCount: number;
-}
+import type { TopicDetail, TopicSummary } from './topic-types.ts';
 
-export interface TopicDetail {
-  id: string;
-  name: string;
-  heading: string;
-  articles: Array<{ article: number; title: string; part: number; partTitle: string; sentences: Array<{ quote: string }> }>;
-}
+export type { TopicDetail, TopicSummary } from './topic-types.ts';
 
 /** The topic map is missing, malformed or no longer matches the document; the message names the command that rebuilds it. */
 export class TopicMapError extends Error {

@@ -81,45 +81,7 @@ export type Message = UserMessage | AssistantMessage;
 
 export type StudyRequest = ({ part: number } | { articles: number[] } | { topic: string }) & { questions: number };
 
-// ---- life topics (GET /api/topics, /api/topics/:id) ----
+// ---- life topics and glossary: the server's wire types ----
 
-export interface TopicSummary {
-  id: string;
-  name: string;
-  /** Plain-language heading for citizens. */
-  heading: string;
-  articleCount: number;
-  sentenceCount: number;
-}
-
-export interface TopicArticle {
-  article: number;
-  title: string;
-  part: number;
-  partTitle: string;
-  /** Sentences of the article about this topic, verbatim. */
-  sentences: Array<{ quote: string }>;
-}
-
-export interface Topic {
-  id: string;
-  name: string;
-  heading: string;
-  articles: TopicArticle[];
-}
-
-// ---- glossary (GET /api/glossary) ----
-
-export interface ArticleQuote {
-  article: number;
-  quote: string;
-}
-
-export interface GlossaryTerm {
-  term: string;
-  kind: string;
-  articles: number[];
-  /** Only when the document itself explains the term. */
-  definition?: ArticleQuote;
-  occurrences: ArticleQuote[];
-}
+export type { TopicArticle, TopicDetail as Topic, TopicSummary } from '../../server/topics/topic-types.ts';
+export type { ArticleQuote, GlossaryTermView as GlossaryTerm } from '../../server/glossary/glossary-types.ts';
