@@ -46,13 +46,18 @@ const SECONDARY_COVERAGE_SHARE = 0.7;
 /** A question that asks across the plan (哪些方面) accepts articles covering less of it. */
 const BREADTH_COVERAGE_SHARE = 0.5;
 const MAX_ARTICLES = 4;
+/** Fused scores closer than this count as a tie. */
+const TIE = 0.005;
 
 /** Hits the answer may use: named ones, and ranked article hits close enough to the best one. */
 export function usableHits(result: RetrievalResult, minCoverage: number, breadth = false, overviewPart?: number): RetrievalHit[] {
   const structural = result.hits.filter((hit) => hit.via === 'structure');
   if (structural.length > 0) return structural;
   // A hit qualifies when it covers enough of the question, or holds the plan's wording for its everyday words.
-  const ranked = result.hits.filter((hit) => hit.article !== null && (hit.coverage >= minCoverage || hit.matchesExpansion));
+  const qualified = result.hits.filter((hit) => hit.article !== null && (hit.coverage >= minCoverage || hit.matchesExpansion));
+  // On a tie, the article that treats the subject in detail goes before the overview part's summary of it.
+  const overviewLast = (hit: RetrievalHit) => (hit.part === overviewPart ? 1 : 0);
+  const ranked = [...qualified].sort((left, right) => (Math.abs(left.score - right.score) < TIE ? overviewLast(left) - overviewLast(right) : 0) || right.score - left.score);
   const [best] = ranked;
   if (!best) return [];
   // When the best article's title names the question's subject (教育方面呢 → 办好人民满意教育), others must match as fully.
