@@ -6,7 +6,15 @@ import { segment } from '../../ingest/tokenizer.ts';
 
 const MapFile = z.object({
   version: z.literal(1),
-  entries: z.array(z.object({ topic: z.string(), colloquial: z.array(z.string()).min(1), policy: z.array(z.string()).min(1) })),
+  entries: z.array(
+    z.object({
+      topic: z.string(),
+      colloquial: z.array(z.string()).min(1),
+      /** Regular expressions for phrasings a word list cannot enumerate (开个奶茶店, 开家小饭馆). */
+      patterns: z.array(z.string()).optional(),
+      policy: z.array(z.string()).min(1),
+    }),
+  ),
 });
 
 export interface Expansion {
@@ -22,6 +30,7 @@ export interface Expansion {
 interface Entry {
   topic: string;
   colloquial: string[];
+  patterns: RegExp[];
   policy: string[];
 }
 
@@ -35,6 +44,7 @@ export function loadColloquialMap(): Entry[] {
     MapFile.parse(JSON.parse(readFileSync(dataFile('dict', file), 'utf8'))).entries.map((entry) => ({
       ...entry,
       colloquial: entry.colloquial.map(normalizeForMatch).sort((left, right) => right.length - left.length),
+      patterns: (entry.patterns ?? []).map((pattern) => new RegExp(pattern)),
     })),
   );
   return entries;
@@ -50,7 +60,9 @@ export function expandColloquial(question: string): Expansion {
   const topics = new Set<string>();
   const pairs: Expansion['pairs'] = [];
   for (const entry of loadColloquialMap()) {
-    const phrase = entry.colloquial.find((candidate) => (candidate.length > 1 ? text.includes(candidate) : words.has(candidate)));
+    const phrase =
+      entry.colloquial.find((candidate) => (candidate.length > 1 ? text.includes(candidate) : words.has(candidate))) ??
+      entry.patterns.map((pattern) => pattern.exec(text)?.[0]).find((found): found is string => Boolean(found));
     if (!phrase) continue;
     matched.add(phrase);
     topics.add(entry.topic);

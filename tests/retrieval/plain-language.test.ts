@@ -8,7 +8,8 @@ import { buildPlanIndex, readSource, type BuiltIndex } from '../helpers/plan-ind
  * 找工作 — (25) 促进高质量充分就业;
  * 取暖 — (23) 推动城区基本实现清洁供暖全覆盖;
  * 退伍 — (25) 退役军人…重点群体就业保障, (28) 加强退役军人服务保障;
- * 塑料袋 — (16) 在快递物流、餐饮外卖…推广使用可降解新材料,推进无塑城市建设.
+ * 塑料袋 — (16) 在快递物流、餐饮外卖…推广使用可降解新材料,推进无塑城市建设;
+ * 开个奶茶店 — (18) 支持中小企业和个体工商户发展.
  */
 const CASES: Array<{ question: string; expected: number[]; within: number; evidence: string[] }> = [
   { question: '看病', expected: [27, 28], within: 3, evidence: ['看病就医', '异地就医'] },
@@ -16,6 +17,8 @@ const CASES: Array<{ question: string; expected: number[]; within: number; evide
   { question: '取暖', expected: [23], within: 3, evidence: ['清洁供暖'] },
   { question: '退伍', expected: [25, 28], within: 5, evidence: ['退役军人'] },
   { question: '塑料袋', expected: [16], within: 3, evidence: ['无塑城市'] },
+  // A pattern in the term map, not a listed word: 开个…店 → (18) 支持中小企业和个体工商户发展.
+  { question: '我想开个奶茶店，有什么扶持？', expected: [18], within: 1, evidence: ['个体工商户'] },
 ];
 
 describe('HybridRetriever: everyday words', () => {
