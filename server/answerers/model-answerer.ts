@@ -1,4 +1,4 @@
-import { fill } from '../chat/answer-templates.ts';
+import { citationMarker, fill } from '../chat/answer-templates.ts';
 import { ProviderError } from '../errors.ts';
 import type { ChatMessage, ChatModel } from '../llm/chat-model.ts';
 import { renderPrompt } from '../llm/render-prompt.ts';
@@ -24,7 +24,7 @@ export class ModelAnswerer implements Answerer {
   async answer(context: AnswerContext, options: AnswerOptions = {}): Promise<DraftAnswer> {
     if (context.decision.kind !== 'answer') throw new Error('the model answers only answerable questions');
     const articles = context.decision.hits.flatMap((hit) => (hit.article === null ? [] : [articleByNumber(context.document, hit.article)!]));
-    const messages = buildMessages(context, articles.map((article) => `〔第${article.number}条〕${article.title}\n${article.text}`).join('\n\n'));
+    const messages = buildMessages(context, articles.map((article) => `${citationMarker(article.number)}${article.title}\n${article.text}`).join('\n\n'));
     let text = '';
     for await (const event of this.model.stream(messages, { signal: options.signal })) {
       text += event.text;

@@ -1,4 +1,5 @@
 import type { PlanDocument } from '../../ingest/document-model.ts';
+import { citationMarker } from '../chat/answer-templates.ts';
 import { normalizeForMatch } from '../../ingest/normalize-text.ts';
 import type { Citation } from '../chat/chat-types.ts';
 import { citationOf, uniqueCitations } from './citation-of.ts';
@@ -28,7 +29,7 @@ export function verifyCitations(answer: string, doc: PlanDocument, retrieved: nu
     const numbers = [...marker.matchAll(/第(\d+)条/g)].map((match) => Number(match[1]));
     const kept = numbers.filter((number) => retrieved.includes(number));
     removedMarkers.push(...numbers.filter((number) => !retrieved.includes(number)));
-    return kept.map((number) => `〔第${number}条〕`).join('');
+    return kept.map(citationMarker).join('');
   });
 
   const citations: Citation[] = [];
@@ -65,7 +66,7 @@ export function verifyCitations(answer: string, doc: PlanDocument, retrieved: nu
 function normalizeMarkers(text: string): string {
   return text.replace(/[〔\[【]\s*第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*条\s*[〕\]】]/g, (whole: string, value: string) => {
     const number = parseNumeral(value);
-    return number === null ? whole : `〔第${number}条〕`;
+    return number === null ? whole : citationMarker(number);
   });
 }
 

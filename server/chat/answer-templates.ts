@@ -27,3 +27,8 @@ function nestQuotes(text: string): string {
 export function citationMarker(article: number): string {
   return fill('marker', { article });
 }
+
+/** 第12条: how an article is named in text. */
+export function articleLabel(article: number): string {
+  return fill('articleLabel', { article });
+}

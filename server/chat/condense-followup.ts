@@ -1,4 +1,5 @@
 import { completeText, type ChatModel } from '../llm/chat-model.ts';
+import { fill } from './answer-templates.ts';
 import { renderPrompt } from '../llm/render-prompt.ts';
 import type { ChatTurn } from './chat-types.ts';
 
@@ -9,7 +10,7 @@ const MAX_CONDENSED_CHARS = 300;
 export async function condenseFollowUp(model: ChatModel, question: string, history: ChatTurn[], signal?: AbortSignal): Promise<string | null> {
   const conversation = history
     .slice(-CONVERSATION_TURNS)
-    .map((turn) => `${turn.role === 'user' ? '用户' : '助手'}：${turn.content.slice(0, 400)}`)
+    .map((turn) => `${fill(`roles.${turn.role}`)}：${turn.content.slice(0, 400)}`)
     .join('\n');
   const text = await completeText(model, [{ role: 'user', content: renderPrompt('condense-followup', { conversation, question }) }], signal);
   const condensed = text.trim().split('\n')[0]?.trim() ?? '';

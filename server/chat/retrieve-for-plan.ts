@@ -1,4 +1,5 @@
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
+import { articleLabel } from './answer-templates.ts';
 import type { RetrievalResult } from '../retrieval/retrieval-types.ts';
 import { loadAnswerRules, usableHits } from './answerability.ts';
 import type { RetrievalPlan } from './resolve-followup.ts';
@@ -7,7 +8,7 @@ import type { RetrievalPlan } from './resolve-followup.ts';
 export async function retrieveForPlan(retriever: HybridRetriever, plan: RetrievalPlan, signal?: AbortSignal): Promise<RetrievalResult> {
   const { minCoverage } = loadAnswerRules();
   if (plan.directArticles && plan.directArticles.length > 0) {
-    const named = await retriever.search(plan.directArticles.map((number) => `第${number}条`).join(''), { signal });
+    const named = await retriever.search(plan.directArticles.map(articleLabel).join(''), { signal });
     return { ...named, query: plan.query };
   }
   if (plan.kind === 'more') {

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { articleLabel, fill } from '../chat/answer-templates.ts';
 import { parseArgs } from 'node:util';
 import { AUDIENCES, type Audience, type ChatResponse } from '../chat/chat-types.ts';
 import { loadConfig } from '../config.ts';
@@ -36,8 +37,8 @@ async function main(): Promise<void> {
 function formatForTerminal(response: ChatResponse): string {
   const lines = [response.answer, ''];
   if (response.notice) lines.push(`※ ${response.notice}`, '');
-  response.citations.forEach((citation, index) => lines.push(`[${index + 1}] 第${citation.article}条 ${citation.title}（第${citation.part}部分）\n    “${citation.quote}”`));
-  if (response.related.length > 0) lines.push('', `相关条文: ${response.related.map((item) => `第${item.article}条 ${item.title}`).join('；')}`);
+  response.citations.forEach((citation, index) => lines.push(`[${index + 1}] ${articleLabel(citation.article)} ${citation.title}（${fill('partLabel', { part: citation.part })}）\n    “${citation.quote}”`));
+  if (response.related.length > 0) lines.push('', `${fill('cli.related')}: ${response.related.map((item) => `${articleLabel(item.article)} ${item.title}`).join('；')}`);
   lines.push('', `(${response.answered ? 'answered' : 'not covered by the document'} · ${response.mode} · ${response.provider})`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { articleLabel, fill } from '../chat/answer-templates.ts';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.ts';
 import { openRetriever } from '../retrieval/open-retriever.ts';
@@ -33,9 +34,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(response)}\n`);
     return;
   }
-  if (response.results.length === 0) console.log('没有找到相关内容。');
+  if (response.results.length === 0) console.log(fill('cli.noResults'));
   for (const [rank, result] of response.results.entries()) {
-    const label = result.article === null ? result.title : `第${result.article}条 ${result.title}`;
+    const label = result.article === null ? result.title : `${articleLabel(result.article)} ${result.title}`;
     console.log(`${rank + 1}. ${label}  (第${result.part ?? '-'}部分, score ${result.score.toFixed(3)})\n   ${result.snippet}`);
   }
 }

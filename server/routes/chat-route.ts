@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { fill } from '../chat/answer-templates.ts';
 import type { Logger } from 'pino';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { ChatResponse } from '../chat/chat-types.ts';
@@ -41,7 +42,7 @@ export function chatRoute(service: ChatService, logger: Logger): Router {
         logger.info({ reqId: request.id }, 'chat stream aborted by the client');
       } else {
         logger.error({ err: error, reqId: request.id }, 'chat stream failed');
-        stream.send({ event: 'error', data: { error: { code: 'internal_error', message: '生成回答时出错，请稍后重试。' } } });
+        stream.send({ event: 'error', data: { error: { code: 'internal_error', message: fill('notices.streamError') } } });
       }
     } finally {
       stream.end();

@@ -1,4 +1,5 @@
 import type { StudyPack } from './study-types.ts';
+import { articleLabel, citationMarker } from '../chat/answer-templates.ts';
 import { studyTemplates } from './study-templates.ts';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
@@ -8,12 +9,12 @@ export function renderStudyMarkdown(pack: StudyPack): string {
   const labels = studyTemplates().markdown;
   const lines = [`# ${pack.title}`, '', `## ${labels.outline}`, ''];
   for (const item of pack.outline) {
-    lines.push(`### 第${item.article}条 ${item.title}`, '');
-    for (const point of item.points) lines.push(`- “${point.quote}”〔第${point.citation.article}条〕`);
+    lines.push(`### ${articleLabel(item.article)} ${item.title}`, '');
+    for (const point of item.points) lines.push(`- “${point.quote}”${citationMarker(point.citation.article)}`);
     lines.push('');
   }
   lines.push(`## ${labels.keyTerms}`, '');
-  for (const term of pack.keyTerms) lines.push(`- **${term.term}**：“${term.quote}”〔第${term.article}条〕`);
+  for (const term of pack.keyTerms) lines.push(`- **${term.term}**：“${term.quote}”${citationMarker(term.article)}`);
   lines.push('', `## ${labels.discussion}`, '');
   pack.discussion.forEach((question, index) => lines.push(`${index + 1}. ${question.question}`));
   lines.push('', `## ${labels.quiz}`, '');
@@ -24,7 +25,7 @@ export function renderStudyMarkdown(pack: StudyPack): string {
   lines.push('', `## ${labels.answers}`, '');
   pack.quiz.forEach((item, index) => {
     const letter = item.options ? `${LETTERS[item.options.indexOf(item.answer)]}. ` : '';
-    lines.push(`${index + 1}. ${letter}${item.answer}（${labels.source}：第${item.article}条“${item.quote}”）`);
+    lines.push(`${index + 1}. ${letter}${item.answer}（${labels.source}：${articleLabel(item.article)}“${item.quote}”）`);
   });
   return `${lines.join('\n')}\n`;
 }
