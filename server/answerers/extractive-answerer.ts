@@ -1,5 +1,7 @@
 import type { Article } from '../../ingest/document-model.ts';
 import { toChineseNumeral } from '../../ingest/numbering.ts';
+import { normalizeForMatch } from '../../ingest/normalize-text.ts';
+import { isListedColloquialWord } from '../retrieval/colloquial-expansion.ts';
 import { splitSentences } from '../../ingest/split-sentences.ts';
 import type { Citation } from '../chat/chat-types.ts';
 import { citationMarker, fill } from '../chat/answer-templates.ts';
@@ -50,6 +52,12 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
   else if (wholePart) composePartOverview(context, articles, quote, lines);
   else composeArticles(context, articles, structural, quote, lines);
 
+  const unsaid = phrasesTheDocumentDoesNotUse(context, citations);
+  if (unsaid.length > 0 && context.mode !== 'trainer') {
+    // Say so when the resident's own word is not the plan's (取暖 → 清洁供暖): the quotes are the nearest wording, not an echo.
+    if (context.mode === 'citizen' && lines[0] === fill('citizen.lead')) lines[0] = fill('citizen.notInDocument', { phrases: unsaid.join('、') });
+    else lines.unshift(fill('staff.notInDocument', { phrases: unsaid.join('、') }));
+  }
   const cited = new Set(citations.map((citation) => citation.article));
   const related = context.retrieval.hits
     .filter((hit): hit is RetrievalHit & { article: number } => hit.article !== null && !cited.has(hit.article))
@@ -59,6 +67,13 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
 }
 
 type Quote = (evidence: Evidence, prefix?: string) => void;
+
+/** Everyday phrases of the question that none of the cited articles uses (digits excluded: they are not the plan's figures). */
+function phrasesTheDocumentDoesNotUse(context: AnswerContext, citations: Citation[]): string[] {
+  const citedText = normalizeForMatch([...new Set(citations.map((citation) => citation.article))].map((number) => articleByNumber(context.document, number)?.text ?? '').join('\n'));
+  // A pattern's match (开个奶茶店) is a phrasing, not a word the plan could have used.
+  return context.retrieval.expandedFrom.filter((phrase) => isListedColloquialWord(phrase) && !/[0-9]/.test(phrase) && !citedText.includes(phrase));
+}
 
 /**
  * The sentences to quote from an article: those that match the question best; or, when the question is about the

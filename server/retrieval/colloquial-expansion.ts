@@ -18,7 +18,7 @@ const MapFile = z.object({
 });
 
 export interface Expansion {
-  /** Colloquial phrases found in the question. */
+  /** Colloquial phrases found in the question: listed words, or what a pattern matched (开个奶茶店). */
   matched: string[];
   /** The plan's wording for them, to be searched alongside the question. */
   policyTerms: string[];
@@ -60,9 +60,8 @@ export function expandColloquial(question: string): Expansion {
   const topics = new Set<string>();
   const pairs: Expansion['pairs'] = [];
   for (const entry of loadColloquialMap()) {
-    const phrase =
-      entry.colloquial.find((candidate) => (candidate.length > 1 ? text.includes(candidate) : words.has(candidate))) ??
-      entry.patterns.map((pattern) => pattern.exec(text)?.[0]).find((found): found is string => Boolean(found));
+    const word = entry.colloquial.find((candidate) => (candidate.length > 1 ? text.includes(candidate) : words.has(candidate)));
+    const phrase = word ?? entry.patterns.map((pattern) => pattern.exec(text)?.[0]).find((found): found is string => Boolean(found));
     if (!phrase) continue;
     matched.add(phrase);
     topics.add(entry.topic);
@@ -70,4 +69,9 @@ export function expandColloquial(question: string): Expansion {
     for (const term of entry.policy) policyTerms.add(term);
   }
   return { matched: [...matched], policyTerms: [...policyTerms], topics: [...topics], pairs };
+}
+
+/** Whether a phrase is one of the map's listed words, as opposed to the text a pattern matched. */
+export function isListedColloquialWord(phrase: string): boolean {
+  return loadColloquialMap().some((entry) => entry.colloquial.includes(phrase));
 }
