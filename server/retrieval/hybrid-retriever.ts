@@ -7,7 +7,7 @@ import { normalizeForMatch } from '../../ingest/normalize-text.ts';
 import { indexTextOf } from '../../ingest/index-text.ts';
 import { expandColloquial, type Expansion } from './colloquial-expansion.ts';
 import { focusQuestion } from './focus-question.ts';
-import { combineVectors, expandQuery } from './expanded-query.ts';
+import { combineVectors, expandQuery, type ExpandedQuery } from './expanded-query.ts';
 import { makeSnippet } from './make-snippet.ts';
 import { queryCoverage } from './query-coverage.ts';
 import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
@@ -81,18 +81,18 @@ export class HybridRetriever {
     }
     if (partArticles.length > 0 && namedArticles.length === 0) {
       // A question about a whole part gets all of its articles: in document order, or by relevance to a topic it names.
-      const order = topicTokens.length === 0 ? partArticles : await this.rankWithin(structure.remainder, expansion, partArticles, options);
+      const order = topicTokens.length === 0 ? partArticles : await this.rankWithin(expanded, expansion, partArticles, options);
       return { ...base, hits: order.map((number) => this.structuralHit(number)) };
     }
-    const ranked = await this.rank(structure.remainder || query, expansion, { ...options, k });
+    const ranked = await this.rank(expanded, expansion, { ...options, k });
     const direct = namedArticles.map((number) => this.structuralHit(number));
     const rest = ranked.filter((hit) => hit.article === null || !namedArticles.includes(hit.article));
     return { ...base, hits: [...direct, ...rest].slice(0, Math.max(k, direct.length)) };
   }
 
   /** Article numbers of a scope, best match first, with the unmatched ones after in document order. */
-  private async rankWithin(query: string, expansion: Expansion, scope: number[], options: SearchOptions): Promise<number[]> {
-    const ranked = await this.rank(query, expansion, { ...options, k: scope.length, restrictToArticles: scope });
+  private async rankWithin(expanded: ExpandedQuery, expansion: Expansion, scope: number[], options: SearchOptions): Promise<number[]> {
+    const ranked = await this.rank(expanded, expansion, { ...options, k: scope.length, restrictToArticles: scope });
     const order = ranked.flatMap((hit) => (hit.article === null ? [] : [hit.article]));
     return [...order, ...scope.filter((number) => !order.includes(number))];
   }
@@ -110,9 +110,9 @@ export class HybridRetriever {
   }
 
   /** Ranks chunks by BM25 and vectors, fuses, then keeps each article's best chunk. */
-  private async rank(query: string, expansion: Expansion, options: SearchOptions & { k: number }): Promise<RetrievalHit[]> {
+  /** `expanded` is the question as search() already expanded it: computed once per search, not per ranking. */
+  private async rank(expanded: ExpandedQuery, expansion: Expansion, options: SearchOptions & { k: number }): Promise<RetrievalHit[]> {
     const mode: RankingMode = options.mode ?? 'hybrid';
-    const expanded = expandQuery(query, expansion, this.tuning.expansionWeight);
     const allowed = (index: number) => {
       const articleNumber = this.index.chunks[index]?.articleNumber ?? null;
       return !options.restrictToArticles || (articleNumber !== null && options.restrictToArticles.includes(articleNumber));
