@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../ingest/document-model.ts';
+import type { PlanDocument } from '../core/document-model.ts';
 import type { EvalItem } from './dataset.ts';
 import { hitAtK, mean, ndcgAtK, recallAtK, reciprocalRank } from './metrics/retrieval-metrics.ts';
 import { NaiveBaseline } from './naive-baseline.ts';

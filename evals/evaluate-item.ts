@@ -1,6 +1,6 @@
-import type { PlanDocument } from '../ingest/document-model.ts';
+import type { PlanDocument } from '../core/document-model.ts';
 import type { ChatService, ChatTrace } from '../server/chat/chat-service.ts';
-import type { ChatResponse } from '../server/chat/chat-types.ts';
+import type { ChatResponse } from '../core/wire/chat-wire.ts';
 import type { EvalItem } from './dataset.ts';
 import { citationPrecision, citationRecall, citationValidity, factsFound, unsupportedNumbers } from './metrics/answer-metrics.ts';
 import { hitAtK, ndcgAtK, recallAtK, reciprocalRank } from './metrics/retrieval-metrics.ts';

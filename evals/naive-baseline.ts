@@ -1,5 +1,5 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import type { PlanDocument } from '../ingest/document-model.ts';
+import type { PlanDocument } from '../core/document-model.ts';
 import { Bm25Index } from '../ingest/indexing/bm25-index.ts';
 import { tokenize } from '../ingest/tokenizer.ts';
 

@@ -1,5 +1,5 @@
-import type { Article, Chunk, PlanDocument, SectionKind } from './document-model.ts';
-import { splitSentences } from './split-sentences.ts';
+import type { Article, Chunk, PlanDocument, SectionKind } from '../core/document-model.ts';
+import { splitSentences } from '../core/split-sentences.ts';
 
 export interface ChunkOptions {
   /** Passages are cut at sentence ends once they would grow past this many characters. */

@@ -1,4 +1,4 @@
-import type { Chunk } from './document-model.ts';
+import type { Chunk } from '../core/document-model.ts';
 
 /**
  * The text a chunk is ranked on: its own words plus a short context header (part and article titles), so that a

@@ -1,4 +1,4 @@
-import type { Article, LabelledParagraph, Part, PlanDocument } from './document-model.ts';
+import type { Article, LabelledParagraph, Part, PlanDocument } from '../core/document-model.ts';
 import { cleanPage, type SourceLine } from './clean-page.ts';
 import { matchArticleMarker, matchPartHeading } from './numbering.ts';
 import { loadParseRules, type ParseRules } from './parse-rules.ts';

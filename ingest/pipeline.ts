@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Chunk, PlanDocument } from './document-model.ts';
+import type { Chunk, PlanDocument } from '../core/document-model.ts';
 import { parsePlan } from './parse-plan.ts';
 import { chunkPlan } from './chunk-plan.ts';
 import { tokenize } from './tokenizer.ts';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dataFile } from './project-paths.ts';
-import { normalizeForMatch } from './normalize-text.ts';
+import { normalizeForMatch } from '../core/normalize-text.ts';
 
 const require = createRequire(import.meta.url);
 const jieba = require('nodejieba') as {

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import type { PlanDocument } from '../ingest/document-model.ts';
+import type { PlanDocument } from '../core/document-model.ts';
 import type { IndexManifest } from '../ingest/indexing/index-manifest.ts';
 import type { ChatService } from './chat/chat-service.ts';
 import { AppError } from './errors.ts';

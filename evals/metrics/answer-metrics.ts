@@ -1,5 +1,5 @@
-import type { PlanDocument } from '../../ingest/document-model.ts';
-import { normalizeLoose } from '../../ingest/normalize-text.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
+import { normalizeLoose } from '../../core/normalize-text.ts';
 
 export interface CitedQuote {
   article: number;

@@ -1,5 +1,5 @@
 import { tokenize } from '../tokenizer.ts';
-import { normalizeLoose } from '../normalize-text.ts';
+import { normalizeLoose } from '../../core/normalize-text.ts';
 import { l2Normalize, type Embedder } from './embedder.ts';
 import { loadGeneralIdf } from './general-idf.ts';
 

@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { articlesUsing } from './find-occurrences.ts';
 import type { GlossaryData } from './glossary-schema.ts';
 import type { Definition } from './glossary-terms.ts';

@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { checkGlossary } from './check-glossary.ts';
 import { articlesUsing, findOccurrences } from './find-occurrences.ts';
 import { BUILD_GLOSSARY_COMMAND, type GlossaryData } from './glossary-schema.ts';

@@ -1,5 +1,5 @@
-import type { PlanDocument } from '../document-model.ts';
-import { splitSentences } from '../split-sentences.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 import type { Occurrence } from './glossary-schema.ts';
 
 /** Every sentence of every article that contains the term verbatim, in document order, each sentence once. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Chunk, PlanDocument } from '../document-model.ts';
+import type { Chunk, PlanDocument } from '../../core/document-model.ts';
 import { IndexLoadError } from './index-error.ts';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, type IndexManifest } from './index-manifest.ts';
 import { VectorIndex } from './vector-index.ts';

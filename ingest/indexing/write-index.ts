@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Chunk, PlanDocument } from '../document-model.ts';
+import type { Chunk, PlanDocument } from '../../core/document-model.ts';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type IndexManifest } from './index-manifest.ts';
 import type { VectorIndex } from './vector-index.ts';
 

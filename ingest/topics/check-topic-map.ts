@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import type { TopicMap } from './topic-map-schema.ts';
 
 /** Problems that make a topic map untrustworthy for this document: a sentence, title or part that is no longer the document's. */

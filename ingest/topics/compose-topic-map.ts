@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { selectTopicSentences } from './select-topic-sentences.ts';
 import type { TopicDefinition, TopicDefinitions } from './topic-definitions.ts';
 import { BUILD_TOPICS_COMMAND, type TopicMap } from './topic-map-schema.ts';

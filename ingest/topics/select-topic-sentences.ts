@@ -1,5 +1,5 @@
-import type { PlanDocument } from '../document-model.ts';
-import { splitSentences } from '../split-sentences.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 import type { TopicDefinition } from './topic-definitions.ts';
 import type { TopicArticle } from './topic-map-schema.ts';
 

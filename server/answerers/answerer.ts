@@ -1,6 +1,6 @@
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import type { Answerability } from '../chat/answerability.ts';
-import type { Audience, ChatTurn, Citation } from '../chat/chat-types.ts';
+import type { Audience, ChatTurn, Citation } from '../../core/wire/chat-wire.ts';
 import type { RetrievalResult } from '../retrieval/retrieval-types.ts';
 import type { EvidenceQuery } from './select-evidence.ts';
 

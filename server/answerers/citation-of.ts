@@ -1,5 +1,5 @@
-import type { Article, PlanDocument } from '../../ingest/document-model.ts';
-import type { Citation } from '../chat/chat-types.ts';
+import type { Article, PlanDocument } from '../../core/document-model.ts';
+import type { Citation } from '../../core/wire/chat-wire.ts';
 
 /** A citation of a verbatim passage of an article. */
 export function citationOf(doc: PlanDocument, article: Article, quote: string): Citation {

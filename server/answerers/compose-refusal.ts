@@ -1,4 +1,4 @@
-import type { Citation } from '../chat/chat-types.ts';
+import type { Citation } from '../../core/wire/chat-wire.ts';
 import { citationMarker, fill } from '../chat/answer-templates.ts';
 import type { AnswerContext, DraftAnswer } from './answerer.ts';
 import { citationOf } from './citation-of.ts';

@@ -1,9 +1,9 @@
-import type { Article } from '../../ingest/document-model.ts';
-import { toChineseNumeral } from '../../ingest/numbering.ts';
-import { normalizeForMatch } from '../../ingest/normalize-text.ts';
+import type { Article } from '../../core/document-model.ts';
+import { toChineseNumeral } from '../../core/numerals.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { isListedColloquialWord } from '../retrieval/colloquial-expansion.ts';
-import { splitSentences } from '../../ingest/split-sentences.ts';
-import type { Citation } from '../chat/chat-types.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
+import type { Citation } from '../../core/wire/chat-wire.ts';
 import { citationMarker, fill } from '../chat/answer-templates.ts';
 import type { RetrievalHit } from '../retrieval/retrieval-types.ts';
 import type { AnswerContext, AnswerOptions, Answerer, DraftAnswer } from './answerer.ts';

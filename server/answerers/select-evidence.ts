@@ -1,5 +1,5 @@
-import type { Article, PlanDocument } from '../../ingest/document-model.ts';
-import { splitSentences, type Sentence } from '../../ingest/split-sentences.ts';
+import type { Article, PlanDocument } from '../../core/document-model.ts';
+import { splitSentences, type Sentence } from '../../core/split-sentences.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 
 /** A sentence of an article chosen to answer a question; its text is verbatim from article.text[start, end). */

@@ -1,11 +1,11 @@
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { citationMarker } from '../chat/answer-templates.ts';
-import { normalizeForMatch } from '../../ingest/normalize-text.ts';
-import type { Citation } from '../chat/chat-types.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
+import type { Citation } from '../../core/wire/chat-wire.ts';
 import { citationOf, uniqueCitations } from './citation-of.ts';
 import { articleByNumber, bestSentences, type EvidenceQuery } from './select-evidence.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
-import { parseNumeral } from '../../ingest/numbering.ts';
+import { parseNumeral } from '../../core/numerals.ts';
 
 export interface VerifiedAnswer {
   answer: string;

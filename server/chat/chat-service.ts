@@ -1,7 +1,7 @@
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { readTermList } from '../../ingest/tokenizer.ts';
 import { dataFile } from '../../ingest/project-paths.ts';
-import { normalizeForMatch } from '../../ingest/normalize-text.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import type { AnswerContext, Answerer, DraftAnswer } from '../answerers/answerer.ts';
 import { ExtractiveAnswerer } from '../answerers/extractive-answerer.ts';
 import { articleByNumber, bestSentences, type EvidenceQuery } from '../answerers/select-evidence.ts';
@@ -11,7 +11,7 @@ import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
 import type { RetrievalHit, RetrievalResult } from '../retrieval/retrieval-types.ts';
 import { decideAnswerability } from './answerability.ts';
 import { fill } from './answer-templates.ts';
-import type { Audience, ChatResponse, ChatTurn } from './chat-types.ts';
+import type { Audience, ChatResponse, ChatTurn } from '../../core/wire/chat-wire.ts';
 import { condenseFollowUp } from './condense-followup.ts';
 import { retrieveForPlan } from './retrieve-for-plan.ts';
 import { resolveFollowUp } from './resolve-followup.ts';

@@ -1,7 +1,7 @@
 import { completeText, type ChatModel } from '../llm/chat-model.ts';
 import { fill } from './answer-templates.ts';
 import { renderPrompt } from '../llm/render-prompt.ts';
-import type { ChatTurn } from './chat-types.ts';
+import type { ChatTurn } from '../../core/wire/chat-wire.ts';
 
 const CONVERSATION_TURNS = 6;
 const MAX_CONDENSED_CHARS = 300;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { dataFile } from '../../ingest/project-paths.ts';
-import { normalizeForMatch } from '../../ingest/normalize-text.ts';
-import { parseNumeral } from '../../ingest/numbering.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
+import { parseNumeral } from '../../core/numerals.ts';
 import { parseStructuralReference } from '../retrieval/structural-query.ts';
-import type { ChatTurn } from './chat-types.ts';
+import type { ChatTurn } from '../../core/wire/chat-wire.ts';
 
 const CuesFile = z.object({ ordinal: z.string(), maxOrdinalLength: z.number(), more: z.string(), deictic: z.string(), shortFollowUpLength: z.number() });
 

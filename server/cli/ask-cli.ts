@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { articleLabel, fill } from '../chat/answer-templates.ts';
 import { parseArgs } from 'node:util';
-import { AUDIENCES, type Audience, type ChatResponse } from '../chat/chat-types.ts';
+import { AUDIENCES, type Audience, type ChatResponse } from '../../core/wire/chat-wire.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../create-logger.ts';
 import { createServices } from '../create-services.ts';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { checkGlossary } from '../../ingest/glossary/check-glossary.ts';
 import { BUILD_GLOSSARY_COMMAND, GLOSSARY_FILE, GlossarySchema, type GlossaryData } from '../../ingest/glossary/glossary-schema.ts';
 
-import type { GlossaryTermView } from './glossary-types.ts';
+import type { GlossaryTermView } from '../../core/wire/glossary-wire.ts';
 
-export type { GlossaryTermView } from './glossary-types.ts';
+export type { GlossaryTermView } from '../../core/wire/glossary-wire.ts';
 
 /** The glossary is missing, malformed or no longer matches the document; the message names the command that rebuilds it. */
 export class GlossaryError extends Error {

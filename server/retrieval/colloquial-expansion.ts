@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataFile } from '../../ingest/project-paths.ts';
-import { normalizeForMatch } from '../../ingest/normalize-text.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { segment } from '../../ingest/tokenizer.ts';
 
 const MapFile = z.object({

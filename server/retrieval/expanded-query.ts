@@ -1,6 +1,6 @@
 import { loadGeneralIdf } from '../../ingest/embedding/general-idf.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
-import { normalizeForMatch } from '../../ingest/normalize-text.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import type { Expansion } from './colloquial-expansion.ts';
 
 /** A general-language IDF at which a colloquial phrase counts as fully specific (托儿所 ≈ 11, 上班 ≈ 7.4, 安全 ≈ 5.6). */

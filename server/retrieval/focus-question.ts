@@ -1,4 +1,4 @@
-import { splitSentences } from '../../ingest/split-sentences.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 
 /** Messages longer than this are searched by their question sentences only. */
 const LONG_MESSAGE_CHARS = 160;

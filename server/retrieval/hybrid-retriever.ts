@@ -1,9 +1,9 @@
-import type { Chunk, PlanDocument } from '../../ingest/document-model.ts';
+import type { Chunk, PlanDocument } from '../../core/document-model.ts';
 import type { Embedder } from '../../ingest/embedding/embedder.ts';
 import { Bm25Index } from '../../ingest/indexing/bm25-index.ts';
 import type { LoadedIndex } from '../../ingest/indexing/read-index.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
-import { normalizeForMatch } from '../../ingest/normalize-text.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { indexTextOf } from '../../ingest/index-text.ts';
 import { expandColloquial, type Expansion } from './colloquial-expansion.ts';
 import { focusQuestion } from './focus-question.ts';

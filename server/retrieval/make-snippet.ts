@@ -1,4 +1,4 @@
-import { splitSentences } from '../../ingest/split-sentences.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 
 const SNIPPET_CHARS = 90;

@@ -1,4 +1,4 @@
-import type { Chunk, SectionKind } from '../../ingest/document-model.ts';
+import type { Chunk, SectionKind } from '../../core/document-model.ts';
 
 export type RankingMode = 'hybrid' | 'bm25' | 'vector';
 

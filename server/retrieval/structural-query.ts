@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { dataFile } from '../../ingest/project-paths.ts';
-import { normalizeLoose, normalizeForMatch } from '../../ingest/normalize-text.ts';
-import { parseNumeral } from '../../ingest/numbering.ts';
+import { normalizeLoose, normalizeForMatch } from '../../core/normalize-text.ts';
+import { parseNumeral } from '../../core/numerals.ts';
 
 /** What a question names by the document's structure: articles (第12条), parts (第八部分, 民生福祉那部分). */
 export interface StructuralReference {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { NotFoundError } from '../errors.ts';
 import { validate } from './validate.ts';
 

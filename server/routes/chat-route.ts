@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { fill } from '../chat/answer-templates.ts';
 import type { Logger } from 'pino';
 import type { ChatService } from '../chat/chat-service.ts';
-import type { ChatResponse } from '../chat/chat-types.ts';
+import type { ChatResponse } from '../../core/wire/chat-wire.ts';
 import { openSseStream, wantsEventStream } from '../http/sse.ts';
 import { requireJsonBody } from '../http/require-json.ts';
 import { ChatRequestSchema } from './chat-schema.ts';

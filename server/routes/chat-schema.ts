@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIENCES } from '../chat/chat-types.ts';
+import { AUDIENCES } from '../../core/wire/chat-wire.ts';
 
 export const MAX_MESSAGE_CHARS = 1000;
 export const MAX_HISTORY_TURNS = 20;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { requireJsonBody } from '../http/require-json.ts';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
 import { buildStudyPack } from '../study/build-study-pack.ts';

@@ -1,4 +1,4 @@
-import type { Article } from '../../ingest/document-model.ts';
+import type { Article } from '../../core/document-model.ts';
 import { loadPlanTermGroups } from '../../ingest/plan-terms.ts';
 import type { QuizItem } from './study-types.ts';
 import { fillTemplate, studyTemplates } from './study-templates.ts';

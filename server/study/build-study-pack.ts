@@ -1,8 +1,8 @@
-import type { Article, PlanDocument } from '../../ingest/document-model.ts';
-import { toChineseNumeral } from '../../ingest/numbering.ts';
+import type { Article, PlanDocument } from '../../core/document-model.ts';
+import { toChineseNumeral } from '../../core/numerals.ts';
 import { citationOf } from '../answerers/citation-of.ts';
 import { leadingSentences } from '../answerers/select-evidence.ts';
-import { splitSentences } from '../../ingest/split-sentences.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 import { buildQuiz } from './build-quiz.ts';
 import { stableHash } from './stable-hash.ts';
 import { fillTemplate, studyTemplates } from './study-templates.ts';

@@ -1,4 +1,4 @@
-import type { Article, PlanDocument } from '../../ingest/document-model.ts';
+import type { Article, PlanDocument } from '../../core/document-model.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { loadAnswerRules, usableHits } from '../chat/answerability.ts';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';

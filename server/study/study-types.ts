@@ -16,4 +16,4 @@ export const StudyRequestSchema = z
 
 export type StudyRequest = z.infer<typeof StudyRequestSchema>;
 
-export type { DiscussionQuestion, KeyTerm, QuizItem, StudyOutlineItem, StudyPack, StudyPoint } from './study-pack-types.ts';
+export type { DiscussionQuestion, KeyTerm, QuizItem, StudyOutlineItem, StudyPack, StudyPoint } from '../../core/wire/study-pack-wire.ts';

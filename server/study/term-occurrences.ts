@@ -1,6 +1,6 @@
-import type { Article } from '../../ingest/document-model.ts';
+import type { Article } from '../../core/document-model.ts';
 import { loadPlanTermGroups } from '../../ingest/plan-terms.ts';
-import { splitSentences } from '../../ingest/split-sentences.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 
 /** One use of a plan term in an article's sentence (never the title sentence). */
 export interface TermUse {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { checkTopicMap } from '../../ingest/topics/check-topic-map.ts';
 import { BUILD_TOPICS_COMMAND, TOPIC_MAP_FILE, TopicMapSchema, type TopicMap, type TopicMapTopic } from '../../ingest/topics/topic-map-schema.ts';
 
-import type { TopicDetail, TopicSummary } from './topic-types.ts';
+import type { TopicDetail, TopicSummary } from '../../core/wire/topic-wire.ts';
 
-export type { TopicDetail, TopicSummary } from './topic-types.ts';
+export type { TopicDetail, TopicSummary } from '../../core/wire/topic-wire.ts';
 
 /** The topic map is missing, malformed or no longer matches the document; the message names the command that rebuilds it. */
 export class TopicMapError extends Error {

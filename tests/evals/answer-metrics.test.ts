@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE } from '../../ingest/project-paths.ts';
 import { citationPrecision, citationRecall, citationValidity, factsFound, unsupportedNumbers } from '../../evals/metrics/answer-metrics.ts';

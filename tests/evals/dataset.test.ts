@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeLoose } from '../../ingest/normalize-text.ts';
+import { normalizeLoose } from '../../core/normalize-text.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE, PROJECT_ROOT } from '../../ingest/project-paths.ts';
 import { CATEGORIES, loadDataset } from '../../evals/dataset.ts';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { buildGlossary, serializeGlossary } from '../../ingest/glossary/build-glossary.ts';
 import { composeGlossary, GlossaryBuildError } from '../../ingest/glossary/compose-glossary.ts';
 import { GLOSSARY_FILE, GlossarySchema, type GlossaryData } from '../../ingest/glossary/glossary-schema.ts';
 import { loadGlossaryTerms } from '../../ingest/glossary/glossary-terms.ts';
 import { spelledOutCandidates } from '../../ingest/glossary/spelled-out-candidates.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
-import { splitSentences } from '../../ingest/split-sentences.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 import { readSource, sourceSha256 } from '../helpers/plan-index.ts';
 
 /** The plan's own slogans and terms the glossary must explain (from the brief, each checked against the document). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
-import type { ChatResponse } from '../../server/chat/chat-types.ts';
+import type { ChatResponse } from '../../core/wire/chat-wire.ts';
 
 /** One parsed Server-Sent Event. */
 export interface SseFrame {

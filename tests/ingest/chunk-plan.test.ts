@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkPlan, DEFAULT_CHUNK_OPTIONS } from '../../ingest/chunk-plan.ts';
-import type { Chunk, PlanDocument } from '../../ingest/document-model.ts';
+import type { Chunk, PlanDocument } from '../../core/document-model.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
-import { splitSentences } from '../../ingest/split-sentences.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 import { readSource } from '../helpers/plan-index.ts';
 
 describe('chunkPlan on the Wuhai proposal', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchArticleMarker, matchPartHeading, parseNumeral, toChineseNumeral } from '../../ingest/numbering.ts';
+import { parseNumeral, toChineseNumeral } from '../../core/numerals.ts';
+import { matchArticleMarker, matchPartHeading } from '../../ingest/numbering.ts';
 
 describe('parseNumeral', () => {
   it.each([

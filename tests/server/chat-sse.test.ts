@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { ChatService, type ChatRequest } from '../../server/chat/chat-service.ts';
-import type { ChatResponse } from '../../server/chat/chat-types.ts';
+import type { ChatResponse } from '../../core/wire/chat-wire.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
 import type { RetrievalResult, SearchOptions } from '../../server/retrieval/retrieval-types.ts';
 import { deltaText, expectChatShape, expectNoInternals, listen, postChatSse, type SseFrame } from '../helpers/chat-http.ts';

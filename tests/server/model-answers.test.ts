@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatResponse } from '../../server/chat/chat-types.ts';
+import type { ChatResponse } from '../../core/wire/chat-wire.ts';
 import { renderPrompt } from '../../server/llm/render-prompt.ts';
 import { articleTexts, citedArticleNumbers, expectChatShape, expectVerbatimCitations } from '../helpers/chat-http.ts';
 import { expectExtractiveLines } from '../helpers/extractive-lines.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { buildTopicMap, serializeTopicMap } from '../../ingest/topics/build-topic-map.ts';
 import { selectTopicSentences } from '../../ingest/topics/select-topic-sentences.ts';

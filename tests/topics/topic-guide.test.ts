@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { TOPIC_MAP_FILE, type TopicMap } from '../../ingest/topics/topic-map-schema.ts';
 import { loadTopicGuide, TopicMapError } from '../../server/topics/topic-guide.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../../ingest/document-model.ts';
+import type { PlanDocument } from '../../core/document-model.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
-import { splitSentences } from '../../ingest/split-sentences.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 import { loadTopicDefinitions, type TopicDefinitions } from '../../ingest/topics/topic-definitions.ts';
 import { TOPIC_MAP_FILE, TopicMapSchema, type TopicMap } from '../../ingest/topics/topic-map-schema.ts';
 import { readSource, sourceSha256 } from '../helpers/plan-index.ts';

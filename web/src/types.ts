@@ -1,11 +1,11 @@
 // Shapes of the HTTP API (see the server contract) and of the page's own state.
 
 // The chat and study-pack shapes are the server's own (type-only imports: nothing of the server is bundled).
-import type { Audience, ChatResponse as ServerChatResponse, ChatTurn, Citation } from '../../server/chat/chat-types.ts';
-import type { DiscussionQuestion, KeyTerm, StudyPack } from '../../server/study/study-pack-types.ts';
+import type { Audience, ChatResponse as ServerChatResponse, ChatTurn, Citation } from '../../core/wire/chat-wire.ts';
+import type { DiscussionQuestion, KeyTerm, StudyPack } from '../../core/wire/study-pack-wire.ts';
 
 export type { Citation, StudyPack };
-export type { QuizItem, StudyOutlineItem, StudyPoint } from '../../server/study/study-pack-types.ts';
+export type { QuizItem, StudyOutlineItem, StudyPoint } from '../../core/wire/study-pack-wire.ts';
 export type Mode = Audience;
 export type ChatResponse = ServerChatResponse;
 export type HistoryItem = ChatTurn;
@@ -83,5 +83,5 @@ export type StudyRequest = ({ part: number } | { articles: number[] } | { topic:
 
 // ---- life topics and glossary: the server's wire types ----
 
-export type { TopicArticle, TopicDetail as Topic, TopicSummary } from '../../server/topics/topic-types.ts';
-export type { ArticleQuote, GlossaryTermView as GlossaryTerm } from '../../server/glossary/glossary-types.ts';
+export type { TopicArticle, TopicDetail as Topic, TopicSummary } from '../../core/wire/topic-wire.ts';
+export type { ArticleQuote, GlossaryTermView as GlossaryTerm } from '../../core/wire/glossary-wire.ts';

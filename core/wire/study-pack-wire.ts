@@ -1,5 +1,5 @@
 // The study pack's wire shapes: pure types with no runtime imports, shared by the server and the web page.
-import type { Citation } from '../chat/chat-types.ts';
+import type { Citation } from './chat-wire.ts';
 
 export interface StudyPoint {
   quote: string;
