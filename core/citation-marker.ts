@@ -16,6 +16,8 @@ export interface FoundMarker {
  */
 export interface CitationMarker {
   readonly template: string;
+  /** A regular expression source matching one canonical marker of any article (no capturing groups). */
+  readonly source: string;
   /** 12 → 〔第12条〕 */
   format(articleNumber: number): string;
   /** Markers exactly as format() writes them, in order. */
@@ -97,6 +99,7 @@ export function createCitationMarker(template: string = DEFAULT_MARKER_TEMPLATE)
 
   return {
     template,
+    source: `${escapeRegExp(prefix)}\\d+${escapeRegExp(suffix)}`,
     format,
     find,
     findLoose,

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../core/document-model.ts';
-import type { ChatService, ChatTrace } from '../server/chat/chat-service.ts';
+import type { ChatService } from '../server/chat/chat-service.ts';
 import type { ChatResponse } from '../core/wire/chat-wire.ts';
+import { answerMarker } from './answer-marker.ts';
 import type { EvalItem } from './dataset.ts';
 import { citationPrecision, citationRecall, citationValidity, factsFound, unsupportedNumbers } from './metrics/answer-metrics.ts';
 import { hitAtK, ndcgAtK, recallAtK, reciprocalRank } from './metrics/retrieval-metrics.ts';
@@ -32,9 +33,9 @@ export interface ItemResult {
 
 /** Runs one item through the chat service (the /api/chat code path) and scores the response. */
 export async function evaluateItem(item: EvalItem, chat: ChatService, doc: PlanDocument, mode: 'staff' | 'citizen' | 'trainer'): Promise<ItemResult> {
-  const trace: ChatTrace = {};
-  const response: ChatResponse = await chat.respond({ message: item.question, history: item.history ?? [], mode }, { trace });
-  const ranked = [...new Set((trace.retrieval?.hits ?? []).flatMap((hit) => (hit.article === null ? [] : [hit.article])))];
+  const outcome = await chat.answer({ message: item.question, history: item.history ?? [], mode });
+  const response: ChatResponse = outcome.response;
+  const ranked = [...new Set(outcome.retrieval.hits.flatMap((hit) => (hit.article === null ? [] : [hit.article])))];
   const cited = [...new Set(response.citations.map((citation) => citation.article))];
   const scored = item.answerable && item.gold.length > 0;
   const found = factsFound(response.answer, item.facts ?? []);
@@ -55,9 +56,9 @@ export async function evaluateItem(item: EvalItem, chat: ChatService, doc: PlanD
     citationRecall: item.answerable ? citationRecall(cited, item.gold) : null,
     factsTotal: found.length,
     factsFound: found.filter(Boolean).length,
-    unsupportedNumbers: unsupportedNumbers(response.answer, cited, doc),
-    retrievalMs: trace.retrievalMs ?? 0,
-    answerMs: trace.answerMs ?? 0,
+    unsupportedNumbers: unsupportedNumbers(response.answer, cited, doc, answerMarker()),
+    retrievalMs: outcome.timings.retrievalMs,
+    answerMs: outcome.timings.answerMs,
     answer: response.answer,
     cited,
   };

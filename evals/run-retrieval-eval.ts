@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { createEmbedder } from '../ingest/embedding/create-embedder.ts';
-import { DEFAULT_TUNING, HybridRetriever } from '../server/retrieval/hybrid-retriever.ts';
+import { HybridRetriever } from '../server/retrieval/hybrid-retriever.ts';
+import { loadAnswerPolicy } from '../server/policy/load-answer-policy.ts';
 import type { RankingMode } from '../server/retrieval/retrieval-types.ts';
 import { dataFile } from '../ingest/project-paths.ts';
 import { buildEvalIndex } from './build-eval-index.ts';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const { index, cleanup } = await buildEvalIndex(config.sourceFile ?? dataFile('wuhai-15th-fyp-proposal.txt'), embedder);
   try {
     const retriever = new HybridRetriever(index, embedder);
-    const withoutTermMap = new HybridRetriever(index, embedder, { ...DEFAULT_TUNING, expansionWeight: 0 });
+    const withoutTermMap = new HybridRetriever(index, embedder, withoutExpansion());
     const naive = await NaiveBaseline.build(index.document);
     const rankings = new Map<System, number[][]>();
     for (const system of SYSTEMS) {
@@ -75,3 +76,9 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.stack : String(error));
   process.exitCode = 1;
 });
+
+/** The policy with the term maps' weight at zero: what retrieval does without the plain-language bridge. */
+function withoutExpansion() {
+  const policy = loadAnswerPolicy();
+  return { ...policy, retrieval: { ...policy.retrieval, expansionWeight: 0 } };
+}

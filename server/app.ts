@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 import type { PlanDocument } from '../core/document-model.ts';
 import type { IndexManifest } from '../ingest/indexing/index-manifest.ts';
 import type { ChatService } from './chat/chat-service.ts';
+import type { AnswerPolicy } from './policy/answer-policy.ts';
+import { loadAnswerPolicy } from './policy/load-answer-policy.ts';
 import { AppError } from './errors.ts';
 import type { Glossary } from './glossary/glossary.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
@@ -27,6 +29,8 @@ export interface AppDeps {
   document: PlanDocument;
   manifest: IndexManifest;
   chat: ChatService;
+  /** The answer policy the chat service was built with (templates for notices and exports); loadAnswerPolicy() when absent. */
+  policy?: AnswerPolicy;
   logger: Logger;
   /** Requests per minute per client IP on /api; 0 turns the limit off. */
   rateLimitPerMinute: number;
@@ -45,6 +49,7 @@ const BODY_LIMIT = '64kb';
 /** Builds the Express application; listening is the caller's business (see main.ts), so tests run it in-process. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  const policy = deps.policy ?? loadAnswerPolicy();
   app.disable('x-powered-by');
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(
@@ -84,10 +89,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoute(deps.manifest, deps.chat.provider));
   app.use(articlesRoute(deps.document));
   app.use(searchRoute(deps.retriever));
-  app.use(chatRoute(deps.chat, deps.logger));
+  app.use(chatRoute(deps.chat, deps.logger, policy.templates));
   if (deps.topics) app.use(topicsRoute(deps.topics));
   if (deps.glossary) app.use(glossaryRoute(deps.glossary));
-  app.use(studyRoute(deps.document, deps.retriever));
+  app.use(studyRoute(deps.document, deps.retriever, policy));
   if (deps.webDir && existsSync(deps.webDir)) app.use(express.static(deps.webDir, { index: 'index.html', maxAge: '1h' }));
 
   app.use(notFoundHandler);

@@ -5,25 +5,29 @@ import { ChatService } from './chat/chat-service.ts';
 import type { AppConfig } from './config.ts';
 import { ensureIndex } from './ensure-index.ts';
 import { createChatModel } from './llm/create-chat-model.ts';
+import type { AnswerPolicy } from './policy/answer-policy.ts';
+import { loadAnswerPolicy } from './policy/load-answer-policy.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
 
 export interface Services {
   index: LoadedIndex;
   retriever: HybridRetriever;
   chat: ChatService;
+  policy: AnswerPolicy;
 }
 
-/** Wires the pipeline from configuration: index (built if needed) → retriever → chat service with the chosen model. */
-export async function createServices(config: AppConfig, logger: Logger): Promise<Services> {
+/** Wires the pipeline from configuration: policy → index (built if needed) → retriever → chat service with the chosen model. */
+export async function createServices(config: AppConfig, logger: Logger, policy: AnswerPolicy = loadAnswerPolicy()): Promise<Services> {
   const embedder = createEmbedder(config);
   const index = await ensureIndex({ sourceFile: config.sourceFile, indexDir: config.indexDir, embedder, logger });
-  const retriever = new HybridRetriever(index, embedder);
+  const retriever = new HybridRetriever(index, embedder, policy);
   const chat = new ChatService({
     retriever,
     document: index.document,
+    policy,
     chatModel: createChatModel(config),
     responseCacheSize: config.responseCacheSize,
     onModelFailure: (error) => logger.warn({ err: error }, 'language model failed; answering offline'),
   });
-  return { index, retriever, chat };
+  return { index, retriever, chat, policy };
 }

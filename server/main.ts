@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     document: services.index.document,
     manifest: services.index.manifest,
     chat: services.chat,
+    policy: services.policy,
     logger,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,

@@ -1,22 +1,21 @@
 import type { PlanDocument } from '../../core/document-model.ts';
-import { readTermList } from '../../ingest/tokenizer.ts';
-import { dataFile } from '../../ingest/project-paths.ts';
-import { normalizeForMatch } from '../../core/normalize-text.ts';
-import type { AnswerContext, Answerer, DraftAnswer } from '../answerers/answerer.ts';
-import { ExtractiveAnswerer } from '../answerers/extractive-answerer.ts';
-import { articleByNumber, bestSentences, type EvidenceQuery } from '../answerers/select-evidence.ts';
+import type { Audience, ChatResponse, ChatTurn } from '../../core/wire/chat-wire.ts';
+import type { AnswerContext, AnswerOptions, DraftAnswer } from '../answering/answer-types.ts';
+import { composeExtractive } from '../answering/compose-answer.ts';
+import { decideAnswerability } from '../answering/decide-answerability.ts';
+import { gatherFigureEvidence } from '../answering/gather-figure-evidence.ts';
+import { ModelAnswerer } from '../answering/model-answerer.ts';
+import type { EvidenceQuery } from '../answering/select-evidence.ts';
 import { ProviderError } from '../errors.ts';
 import type { ChatModel } from '../llm/chat-model.ts';
+import type { AnswerPolicy } from '../policy/answer-policy.ts';
+import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
+import { analyzeQuestion, resolveQuestion } from '../query/analyze-question.ts';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
-import type { RetrievalHit, RetrievalResult } from '../retrieval/retrieval-types.ts';
-import { decideAnswerability } from './answerability.ts';
-import { fill } from './answer-templates.ts';
-import type { Audience, ChatResponse, ChatTurn } from '../../core/wire/chat-wire.ts';
+import { retrieveForQuestion } from '../retrieval/retrieve-for-question.ts';
+import type { RetrievalResult } from '../retrieval/retrieval-types.ts';
 import { condenseFollowUp } from './condense-followup.ts';
-import { retrieveForPlan } from './retrieve-for-plan.ts';
-import { resolveFollowUp } from './resolve-followup.ts';
 import { ResponseCache } from './response-cache.ts';
-import { ModelAnswerer } from '../answerers/model-answerer.ts';
 
 export interface ChatRequest {
   message: string;
@@ -24,33 +23,37 @@ export interface ChatRequest {
   mode: Audience;
 }
 
-/** Filled in by respond() when passed: what retrieval found and how long each stage took (for evaluation). */
-export interface ChatTrace {
-  retrieval?: RetrievalResult;
-  retrievalMs?: number;
-  answerMs?: number;
+/** A response with what produced it: what retrieval found and how long each stage took (for evaluation and logs). */
+export interface ChatOutcome {
+  response: ChatResponse;
+  retrieval: RetrievalResult;
+  timings: { retrievalMs: number; answerMs: number };
 }
 
 export interface ChatServiceDeps {
   retriever: HybridRetriever;
   document: PlanDocument;
   chatModel: ChatModel | null;
+  /** The answer policy (loadAnswerPolicy() when absent). */
+  policy?: AnswerPolicy;
   /** Called when the model fails and the offline answer is served instead. */
   onModelFailure?: (error: unknown) => void;
   /** How many offline answers to keep for repeated questions (0: none). Model answers are never cached. */
   responseCacheSize?: number;
 }
 
-/** One chat turn: follow-up resolution → retrieval → answerability → answer (model or extractive) → checked response. */
+/**
+ * One chat turn, moving forward: resolve the follow-up → (model: condense) → analyse the question once → retrieve →
+ * select evidence → decide answerability → compose (offline) or answer with the model and verify → respond.
+ */
 export class ChatService {
-  private readonly extractive = new ExtractiveAnswerer();
   private readonly model: ModelAnswerer | null;
-  private readonly concreteTerms: Set<string>;
-  private readonly cache: ResponseCache<{ response: ChatResponse; trace: ChatTrace }>;
+  private readonly policy: AnswerPolicy;
+  private readonly cache: ResponseCache<ChatOutcome>;
 
   constructor(private readonly deps: ChatServiceDeps) {
+    this.policy = deps.policy ?? loadAnswerPolicy();
     this.model = deps.chatModel ? new ModelAnswerer(deps.chatModel, (token) => deps.retriever.termIdf(token)) : null;
-    this.concreteTerms = new Set(readTermList(dataFile('dict', 'plan-terms.txt')).map(normalizeForMatch));
     this.cache = new ResponseCache(deps.chatModel ? 0 : (deps.responseCacheSize ?? 0));
   }
 
@@ -58,63 +61,78 @@ export class ChatService {
     return this.model?.id ?? 'offline';
   }
 
-  async respond(request: ChatRequest, options: { signal?: AbortSignal; onDelta?: (text: string) => void; trace?: ChatTrace } = {}): Promise<ChatResponse> {
+  async respond(request: ChatRequest, options: AnswerOptions = {}): Promise<ChatResponse> {
+    return (await this.answer(request, options)).response;
+  }
+
+  async answer(request: ChatRequest, options: AnswerOptions = {}): Promise<ChatOutcome> {
     const key = JSON.stringify([request.mode, request.message, request.history]);
     const cached = this.cache.get(key);
     if (cached) {
-      if (options.trace) Object.assign(options.trace, cached.trace, { retrievalMs: 0, answerMs: 0 });
-      if (options.onDelta) for (const line of cached.response.answer.split(/(?<=\n)/)) options.onDelta(line);
-      return cached.response;
+      streamLines(cached.response.answer, options.onDelta);
+      return { ...cached, timings: { retrievalMs: 0, answerMs: 0 } };
     }
-    const trace: ChatTrace = {};
-    const response = await this.answerFresh(request, { ...options, trace });
-    if (options.trace) Object.assign(options.trace, trace);
-    if (response.provider === 'offline') this.cache.set(key, { response, trace: { retrieval: trace.retrieval } });
-    return response;
+    const outcome = await this.answerFresh(request, options);
+    if (outcome.response.provider === 'offline') this.cache.set(key, outcome);
+    return outcome;
   }
 
-  private async answerFresh(request: ChatRequest, options: { signal?: AbortSignal; onDelta?: (text: string) => void; trace: ChatTrace }): Promise<ChatResponse> {
+  private async answerFresh(request: ChatRequest, options: AnswerOptions): Promise<ChatOutcome> {
     const started = performance.now();
-    const { document, retriever } = this.deps;
-    let plan = resolveFollowUp(request.message, request.history, document);
-    if (this.deps.chatModel && request.history.length > 0 && plan.kind === 'standalone' && plan.previousQuestion) {
-      const condensed = await condenseFollowUp(this.deps.chatModel, request.message, request.history, options.signal).catch(() => null);
-      if (condensed) plan = { ...plan, query: condensed, previousQuestion: undefined };
-    }
-    const retrieval = await retrieveForPlan(retriever, plan, options.signal);
+    const { document, retriever, chatModel } = this.deps;
+    const policy = this.policy;
+    const followUp = resolveQuestion(request, document, policy);
+    const condensed =
+      chatModel && request.history.length > 0 && followUp.kind === 'standalone' && followUp.previousQuestion
+        ? await condenseFollowUp(chatModel, request.message, request.history, policy, options.signal).catch(() => null)
+        : null;
+    const analysis = analyzeQuestion({ ...request, condensed }, document, policy, followUp);
+    const { retrieval, usable } = await retrieveForQuestion(retriever, analysis, policy, options.signal);
     const evidenceQuery: EvidenceQuery = {
       terms: retrieval.queryTerms,
       idf: (token) => retriever.termIdf(token),
       preferConcrete: request.mode === 'citizen',
-      concreteTerms: this.concreteTerms,
+      concreteTerms: policy.concreteTerms,
+      weights: policy.evidence,
     };
-    const decision = decideAnswerability(retrieval, (hits) => this.evidenceText(hits, evidenceQuery));
-    const context: AnswerContext = { question: request.message, history: request.history, mode: request.mode, retrieval, decision, document, evidenceQuery, goalOrdinal: plan.goalOrdinal };
-    Object.assign(options.trace, { retrieval, retrievalMs: performance.now() - started });
-
+    const figureEvidence = gatherFigureEvidence(retrieval, usable, evidenceQuery, document, policy);
+    const decision = decideAnswerability({ retrieval, usable, figureEvidence }, policy);
+    const context: AnswerContext = {
+      question: request.message,
+      history: request.history,
+      mode: request.mode,
+      retrieval,
+      decision,
+      document,
+      evidenceQuery,
+      policy,
+      goalOrdinal: analysis.followUp.goalOrdinal,
+    };
+    const retrievalMs = performance.now() - started;
     const answerStarted = performance.now();
-    const { draft, provider } = await this.answer(context, options);
-    options.trace.answerMs = performance.now() - answerStarted;
-    return { ...draft, mode: request.mode, provider };
+    const { draft, provider } = await this.compose(context, options);
+    return { response: { ...draft, mode: request.mode, provider }, retrieval, timings: { retrievalMs, answerMs: performance.now() - answerStarted } };
   }
 
-  private async answer(context: AnswerContext, options: { signal?: AbortSignal; onDelta?: (text: string) => void }): Promise<{ draft: DraftAnswer; provider: string }> {
-    const useModel = this.model && context.decision.kind === 'answer';
-    if (!useModel) return { draft: await this.extractive.answer(context, options), provider: 'offline' };
+  /** The model answers answerable questions; everything else, and every model failure, gets the offline answer. */
+  private async compose(context: AnswerContext, options: AnswerOptions): Promise<{ draft: DraftAnswer; provider: string }> {
+    if (!this.model || context.decision.kind !== 'answer') {
+      const draft = composeExtractive(context);
+      streamLines(draft.answer, options.onDelta);
+      return { draft, provider: 'offline' };
+    }
     try {
-      return { draft: await this.model!.answer(context, options), provider: this.model!.id };
+      return { draft: await this.model.answer(context, options), provider: this.model.id };
     } catch (error) {
       if (options.signal?.aborted) throw error;
       this.deps.onModelFailure?.(error instanceof ProviderError ? error : new ProviderError('model answer failed', true, { cause: error }));
-      const draft = await this.extractive.answer(context, { signal: options.signal });
-      return { draft: { ...draft, notice: fill('notices.fallback') }, provider: 'offline-fallback' };
+      const draft = composeExtractive(context);
+      return { draft: { ...draft, notice: this.policy.templates.fill('notices.fallback') }, provider: 'offline-fallback' };
     }
   }
+}
 
-  private evidenceText(hits: RetrievalHit[], query: EvidenceQuery): string {
-    return hits
-      .flatMap((hit) => (hit.article === null ? [] : bestSentences(articleByNumber(this.deps.document, hit.article)!, query, 2)))
-      .map((evidence) => evidence.sentence.text)
-      .join('');
-  }
+/** The offline answer streams line by line, as a model streams tokens, so the page behaves the same either way. */
+function streamLines(answer: string, onDelta?: (text: string) => void): void {
+  if (onDelta) for (const line of answer.split(/(?<=\n)/)) onDelta(line);
 }

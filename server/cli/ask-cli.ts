@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { articleLabel, fill } from '../chat/answer-templates.ts';
+import type { AnswerTemplates } from '../policy/answer-templates.ts';
 import { parseArgs } from 'node:util';
 import { AUDIENCES, type Audience, type ChatResponse } from '../../core/wire/chat-wire.ts';
 import { loadConfig } from '../config.ts';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const { chat } = await createServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+  const { chat, policy } = await createServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   const ask = (message: string) => chat.respond({ message: message.slice(0, 1000), history: [], mode });
 
   if (values.stdin) {
@@ -31,10 +31,10 @@ async function main(): Promise<void> {
     return;
   }
   const response = await ask(positionals.join(' '));
-  process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : formatForTerminal(response));
+  process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : formatForTerminal(response, policy.templates));
 }
 
-function formatForTerminal(response: ChatResponse): string {
+function formatForTerminal(response: ChatResponse, { fill, articleLabel }: AnswerTemplates): string {
   const lines = [response.answer, ''];
   if (response.notice) lines.push(`※ ${response.notice}`, '');
   response.citations.forEach((citation, index) => lines.push(`[${index + 1}] ${articleLabel(citation.article)} ${citation.title}（${fill('partLabel', { part: citation.part })}）\n    “${citation.quote}”`));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { articleLabel, fill } from '../chat/answer-templates.ts';
+import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.ts';
 import { openRetriever } from '../retrieval/open-retriever.ts';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(response)}\n`);
     return;
   }
+  const { fill, articleLabel } = loadAnswerPolicy().templates;
   if (response.results.length === 0) console.log(fill('cli.noResults'));
   for (const [rank, result] of response.results.entries()) {
     const label = result.article === null ? result.title : `${articleLabel(result.article)} ${result.title}`;

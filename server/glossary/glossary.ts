@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { PlanDocument } from '../../core/document-model.ts';
 import { checkGlossary } from '../../ingest/glossary/check-glossary.ts';
+import { DataFileError, readJsonDataFile } from '../../ingest/read-data-file.ts';
 import { BUILD_GLOSSARY_COMMAND, GLOSSARY_FILE, GlossarySchema, type GlossaryData } from '../../ingest/glossary/glossary-schema.ts';
 
 import type { GlossaryTermView } from '../../core/wire/glossary-wire.ts';
@@ -36,15 +36,15 @@ export class Glossary {
 
 /** Loads data/glossary/glossary.json and refuses it unless every quote is verbatim and every term occurs exactly where listed. */
 export function loadGlossary(document: PlanDocument, file: string = GLOSSARY_FILE): Glossary {
-  let raw: unknown;
+  let data: GlossaryData;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    data = readJsonDataFile(GlossarySchema, file);
   } catch (error) {
-    throw new GlossaryError(`the glossary ${file} could not be read`, { cause: error });
+    if (!(error instanceof DataFileError)) throw error;
+    const what = error.problem === 'invalid' ? 'is malformed' : 'could not be read';
+    throw new GlossaryError(`the glossary ${file} ${what} (${error.detail})`, { cause: error });
   }
-  const parsed = GlossarySchema.safeParse(raw);
-  if (!parsed.success) throw new GlossaryError(`the glossary ${file} is malformed (${parsed.error.issues[0]?.message ?? 'invalid'})`, { cause: parsed.error });
-  const problems = checkGlossary(document, parsed.data);
+  const problems = checkGlossary(document, data);
   if (problems.length > 0) throw new GlossaryError(`the glossary ${file} does not match the document (${problems.length} problems, first: ${problems[0]})`);
-  return new Glossary(parsed.data);
+  return new Glossary(data);
 }

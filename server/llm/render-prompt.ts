@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DOUBLE_BRACES, fillTemplate, templateVariables } from '../../core/fill-template.ts';
 import { PROMPTS_DIR } from '../../ingest/project-paths.ts';
 
 export type PromptName = 'system' | 'audience-staff' | 'audience-citizen' | 'audience-trainer' | 'condense-followup' | 'user-question';
@@ -22,19 +23,17 @@ export function loadPrompt(name: PromptName, dir: string = PROMPTS_DIR): PromptT
   if (!declared) throw new Error(`prompt ${name}: the front matter has no variables list`);
   const variables = (declared[1] ?? '').split(',').map((variable) => variable.trim()).filter(Boolean);
   const template = { variables, body: (match[2] ?? '').trim() };
-  const used = [...template.body.matchAll(/\{\{(\w+)\}\}/g)].map((found) => found[1] ?? '');
-  const undeclared = used.filter((variable) => !variables.includes(variable));
+  const undeclared = templateVariables(template.body, DOUBLE_BRACES).filter((variable) => !variables.includes(variable));
   if (undeclared.length > 0) throw new Error(`prompt ${name}: uses undeclared variables ${undeclared.join(', ')}`);
   if (dir === PROMPTS_DIR) cache.set(name, template);
   return template;
 }
 
-/** Fills a prompt's declared variables; a missing or unknown variable is an error, never a silent blank. */
+/**
+ * Fills a prompt's declared {{variables}} through core/fill-template.ts; a missing or unknown variable is an error
+ * (TemplateError), never a silent blank. Values are inserted literally: a {{x}} inside a value is not expanded.
+ */
 export function renderPrompt(name: PromptName, values: Record<string, string>, dir?: string): string {
   const template = loadPrompt(name, dir);
-  const missing = template.variables.filter((variable) => !(variable in values));
-  const unknown = Object.keys(values).filter((variable) => !template.variables.includes(variable));
-  if (missing.length > 0) throw new Error(`prompt ${name}: missing variables ${missing.join(', ')}`);
-  if (unknown.length > 0) throw new Error(`prompt ${name}: unknown variables ${unknown.join(', ')}`);
-  return template.body.replace(/\{\{(\w+)\}\}/g, (_, variable: string) => values[variable] ?? '');
+  return fillTemplate(template.body, values, { syntax: DOUBLE_BRACES, name: `prompt ${name}`, declared: template.variables });
 }

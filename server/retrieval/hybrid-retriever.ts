@@ -2,35 +2,18 @@ import type { Chunk, PlanDocument } from '../../core/document-model.ts';
 import type { Embedder } from '../../ingest/embedding/embedder.ts';
 import { Bm25Index } from '../../ingest/indexing/bm25-index.ts';
 import type { LoadedIndex } from '../../ingest/indexing/read-index.ts';
-import { tokenize } from '../../ingest/tokenizer.ts';
 import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { indexTextOf } from '../../ingest/index-text.ts';
-import { expandColloquial, type Expansion } from './colloquial-expansion.ts';
-import { focusQuestion } from './focus-question.ts';
-import { combineVectors, expandQuery, type ExpandedQuery } from './expanded-query.ts';
+import type { Expansion } from '../query/colloquial-expansion.ts';
+import { analyzeText } from '../query/analyze-question.ts';
+import { combineVectors, type ExpandedQuery } from '../query/expanded-query.ts';
+import type { AnalyzedText } from '../query/question-analysis.ts';
+import type { AnswerPolicy } from '../policy/answer-policy.ts';
+import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
 import { makeSnippet } from './make-snippet.ts';
 import { queryCoverage } from './query-coverage.ts';
 import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
 import type { RankingMode, RetrievalHit, RetrievalResult, SearchOptions } from './retrieval-types.ts';
-import { loadFraming, parseStructuralReference } from './structural-query.ts';
-
-export interface RetrieverTuning {
-  /** RRF constant; small corpora favour a small constant (top ranks matter more). */
-  rrfConstant: number;
-  /** Weight of the BM25 list and the vector list in the fusion. */
-  bm25Weight: number;
-  vectorWeight: number;
-  /** How much a policy term added for a colloquial word counts, relative to the user's own words. */
-  expansionWeight: number;
-  /** Share of the final score that comes from query coverage rather than the fused rank. */
-  coverageWeight: number;
-  /** Chunks taken from each ranking before fusion. */
-  candidates: number;
-}
-
-export const DEFAULT_TUNING: RetrieverTuning = { rrfConstant: 10, bm25Weight: 1, vectorWeight: 1, expansionWeight: 0.7, coverageWeight: 0.15, candidates: 60 };
-
-const UBIQUITOUS_SHARE = 0.25;
 
 type IndexedChunk = LoadedIndex['chunks'][number];
 
@@ -42,8 +25,15 @@ export class HybridRetriever {
   private readonly targetTexts: Map<string, string>;
   readonly document: PlanDocument;
 
-  constructor(private readonly index: LoadedIndex, private readonly embedder: Embedder, private readonly tuning: RetrieverTuning = DEFAULT_TUNING) {
+  private readonly tuning: AnswerPolicy['retrieval'];
+
+  constructor(
+    private readonly index: LoadedIndex,
+    private readonly embedder: Embedder,
+    private readonly policy: AnswerPolicy = loadAnswerPolicy(),
+  ) {
     this.document = index.document;
+    this.tuning = policy.retrieval;
     this.bm25 = new Bm25Index(index.chunks.map((chunk) => chunk.tokens));
     this.targetTokens = new Map();
     this.targetTexts = new Map();
@@ -56,38 +46,51 @@ export class HybridRetriever {
     }
   }
 
+  /** Analyses a message on its own and retrieves for it (GET /api/search, the CLI, study packs, the topic build). */
   async search(message: string, options: SearchOptions = {}): Promise<RetrievalResult> {
-    const k = options.k ?? 5;
-    const query = focusQuestion(message);
-    const structure = parseStructuralReference(query, this.document);
-    const known = new Set(this.document.articles.map((article) => article.number));
-    const namedArticles = structure.articles.filter((number) => known.has(number));
-    const namedParts = structure.parts.filter((number) => this.document.parts.some((part) => part.number === number));
-    const expansion = expandColloquial(query);
-    const named = {
-      articles: namedArticles,
-      parts: namedParts,
-      missingArticles: structure.articles.filter((number) => !known.has(number)),
-      missingParts: structure.parts.filter((number) => !namedParts.includes(number)),
-    };
-    const expanded = expandQuery(structure.remainder || query, expansion, this.tuning.expansionWeight);
-    const queryTerms = [...expanded.tokens.filter((token) => !this.isFraming(token)).map((token) => ({ token, weight: 1 })), ...[...expanded.expansionWeights].map(([token, weight]) => ({ token, weight }))];
-    const base = { query: message, focusedQuery: query, named, expandedFrom: expansion.matched, expansionTopics: expansion.topics, queryTerms };
+    return this.retrieve(analyzeText(message, this.document, this.policy), options);
+  }
 
-    const topicTokens = tokenize(structure.remainder).filter((token) => !this.isFraming(token));
-    const partArticles = this.document.articles.filter((article) => namedParts.includes(article.partNumber)).map((article) => article.number);
-    if (namedArticles.length > 0 && topicTokens.length === 0) {
-      return { ...base, hits: namedArticles.map((number) => this.structuralHit(number)) };
+  /** Retrieves for a text the query stage has analysed: named articles and parts first, then the fused ranking. */
+  async retrieve(text: AnalyzedText, options: SearchOptions = {}): Promise<RetrievalResult> {
+    const k = options.k ?? this.tuning.k;
+    const { named, expanded, expansion, topicTokens } = text;
+    const base = this.resultBase(text);
+    const partArticles = this.document.articles.filter((article) => named.parts.includes(article.partNumber)).map((article) => article.number);
+    if (named.articles.length > 0 && topicTokens.length === 0) {
+      return { ...base, hits: named.articles.map((number) => this.structuralHit(number)) };
     }
-    if (partArticles.length > 0 && namedArticles.length === 0) {
+    if (partArticles.length > 0 && named.articles.length === 0) {
       // A question about a whole part gets all of its articles: in document order, or by relevance to a topic it names.
       const order = topicTokens.length === 0 ? partArticles : await this.rankWithin(expanded, expansion, partArticles, options);
       return { ...base, hits: order.map((number) => this.structuralHit(number)) };
     }
     const ranked = await this.rank(expanded, expansion, { ...options, k });
-    const direct = namedArticles.map((number) => this.structuralHit(number));
-    const rest = ranked.filter((hit) => hit.article === null || !namedArticles.includes(hit.article));
+    const direct = named.articles.map((number) => this.structuralHit(number));
+    const rest = ranked.filter((hit) => hit.article === null || !named.articles.includes(hit.article));
     return { ...base, hits: [...direct, ...rest].slice(0, Math.max(k, direct.length)) };
+  }
+
+  /** These articles as a whole, for a follow-up resolved to them (第二个, 这一条): no ranking, no question words. */
+  articleHits(text: AnalyzedText, articles: number[]): RetrievalResult {
+    return {
+      ...this.resultBase(text),
+      named: { articles, parts: [], missingArticles: [], missingParts: [] },
+      queryTerms: [],
+      hits: articles.map((number) => this.structuralHit(number)),
+    };
+  }
+
+  private resultBase(text: AnalyzedText): Omit<RetrievalResult, 'hits'> {
+    return {
+      query: text.text,
+      focusedQuery: text.focused,
+      named: text.named,
+      expandedFrom: text.expansion.matched,
+      expansionTopics: text.expansion.topics,
+      queryTerms: text.queryTerms,
+      analyzed: text,
+    };
   }
 
   /** Article numbers of a scope, best match first, with the unmatched ones after in document order. */
@@ -98,19 +101,15 @@ export class HybridRetriever {
   }
 
   /** A token in more than a quarter of all chunks. */
-  private readonly isUbiquitous = (token: string): boolean => this.bm25.documentFrequency(token) > this.bm25.documentCount * UBIQUITOUS_SHARE;
+  private readonly isUbiquitous = (token: string): boolean =>
+    this.bm25.documentFrequency(token) > this.bm25.documentCount * this.tuning.ubiquitousShare;
 
   /** Corpus IDF of a token (0 when the document never uses it), for weighing sentences. */
   termIdf(token: string): number {
     return this.bm25.idf(token);
   }
 
-  private isFraming(token: string): boolean {
-    return loadFraming().framingWords.includes(token);
-  }
-
   /** Ranks chunks by BM25 and vectors, fuses, then keeps each article's best chunk. */
-  /** `expanded` is the question as search() already expanded it: computed once per search, not per ranking. */
   private async rank(expanded: ExpandedQuery, expansion: Expansion, options: SearchOptions & { k: number }): Promise<RetrievalHit[]> {
     const mode: RankingMode = options.mode ?? 'hybrid';
     const allowed = (index: number) => {

@@ -1,4 +1,5 @@
 import type { Chunk, SectionKind } from '../../core/document-model.ts';
+import type { AnalyzedText } from '../query/question-analysis.ts';
 
 export type RankingMode = 'hybrid' | 'bm25' | 'vector';
 
@@ -35,6 +36,8 @@ export interface RetrievalResult {
   queryTerms: Array<{ token: string; weight: number }>;
   /** The question actually searched: a long message is reduced to its question sentences. */
   focusedQuery: string;
+  /** The analysis the retrieval ran on (question type, expansions), for the stages after it. */
+  analyzed: AnalyzedText;
 }
 
 export interface SearchOptions {

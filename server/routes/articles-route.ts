@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { PlanDocument } from '../../core/document-model.ts';
+import { articleByNumber, partOf } from '../../core/plan-lookup.ts';
 import { NotFoundError } from '../errors.ts';
 import { validate } from './validate.ts';
 
@@ -14,7 +15,7 @@ export function articlesRoute(document: PlanDocument): Router {
     parts: document.parts.map((part) => ({
       part: part.number,
       title: part.title,
-      articles: part.articleNumbers.map((number) => ({ article: number, title: document.articles.find((article) => article.number === number)?.title ?? '' })),
+      articles: part.articleNumbers.map((number) => ({ article: number, title: articleByNumber(document, number)?.title ?? '' })),
     })),
   };
   router.get('/api/articles', (_request, response) => {
@@ -22,10 +23,9 @@ export function articlesRoute(document: PlanDocument): Router {
   });
   router.get('/api/articles/:number', (request, response) => {
     const { number } = validate(ArticleParams, request.params);
-    const article = document.articles.find((candidate) => candidate.number === number);
+    const article = articleByNumber(document, number);
     if (!article) throw new NotFoundError(`there is no article ${number}; articles are numbered 1 to ${document.articles.length}`);
-    const part = document.parts.find((candidate) => candidate.number === article.partNumber);
-    response.json({ article: article.number, title: article.title, part: article.partNumber, partTitle: part?.title ?? '', text: article.text });
+    response.json({ article: article.number, title: article.title, part: article.partNumber, partTitle: partOf(document, article).title, text: article.text });
   });
   return router;
 }

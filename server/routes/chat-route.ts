@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import { fill } from '../chat/answer-templates.ts';
 import type { Logger } from 'pino';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { ChatResponse } from '../../core/wire/chat-wire.ts';
@@ -7,9 +6,10 @@ import { openSseStream, wantsEventStream } from '../http/sse.ts';
 import { requireJsonBody } from '../http/require-json.ts';
 import { ChatRequestSchema } from './chat-schema.ts';
 import { validate } from './validate.ts';
+import type { AnswerTemplates } from '../policy/answer-templates.ts';
 
 /** POST /api/chat: a JSON answer, or Server-Sent Events when the client accepts text/event-stream. */
-export function chatRoute(service: ChatService, logger: Logger): Router {
+export function chatRoute(service: ChatService, logger: Logger, templates: AnswerTemplates): Router {
   const router = Router();
   router.post('/api/chat', requireJsonBody, async (request: Request, response: Response) => {
     const body = validate(ChatRequestSchema, request.body);
@@ -42,7 +42,7 @@ export function chatRoute(service: ChatService, logger: Logger): Router {
         logger.info({ reqId: request.id }, 'chat stream aborted by the client');
       } else {
         logger.error({ err: error, reqId: request.id }, 'chat stream failed');
-        stream.send({ event: 'error', data: { error: { code: 'internal_error', message: fill('notices.streamError') } } });
+        stream.send({ event: 'error', data: { error: { code: 'internal_error', message: templates.fill('notices.streamError') } } });
       }
     } finally {
       stream.end();

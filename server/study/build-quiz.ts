@@ -1,7 +1,8 @@
 import type { Article } from '../../core/document-model.ts';
+import { fillTemplate } from '../../core/fill-template.ts';
 import { loadPlanTermGroups } from '../../ingest/plan-terms.ts';
 import type { QuizItem } from './study-types.ts';
-import { fillTemplate, studyTemplates } from './study-templates.ts';
+import { studyTemplates } from './study-templates.ts';
 import { stableHash, stableShuffle } from './stable-hash.ts';
 import type { TermUse } from './term-occurrences.ts';
 
@@ -25,9 +26,9 @@ export function buildQuiz(uses: TermUse[], allArticles: Article[], count: number
     const id = `q${items.length + 1}`;
     if (wantChoice && distractors.length === OPTIONS - 1) {
       const options = stableShuffle([use.term, ...distractors], (option) => `${use.sentence}|${option}`);
-      items.push({ id, type: 'multiple-choice', prompt: fillTemplate(templates.quiz.choicePrompt, { article: use.article.number, sentence: blanked }), options, answer: use.term, article: use.article.number, quote: use.sentence });
+      items.push({ id, type: 'multiple-choice', prompt: fillTemplate(templates.quiz.choicePrompt, { article: use.article.number, sentence: blanked }, { name: 'study quiz.choicePrompt' }), options, answer: use.term, article: use.article.number, quote: use.sentence });
     } else {
-      items.push({ id, type: 'fill-blank', prompt: fillTemplate(templates.quiz.fillPrompt, { article: use.article.number, sentence: blanked }), answer: use.term, article: use.article.number, quote: use.sentence });
+      items.push({ id, type: 'fill-blank', prompt: fillTemplate(templates.quiz.fillPrompt, { article: use.article.number, sentence: blanked }, { name: 'study quiz.fillPrompt' }), answer: use.term, article: use.article.number, quote: use.sentence });
     }
     usedSentences.add(use.sentence);
   }

@@ -1,11 +1,13 @@
 import type { Article, PlanDocument } from '../../core/document-model.ts';
+import { fillTemplate } from '../../core/fill-template.ts';
 import { toChineseNumeral } from '../../core/numerals.ts';
-import { citationOf } from '../answerers/citation-of.ts';
-import { leadingSentences } from '../answerers/select-evidence.ts';
+import { partByNumber, partOf } from '../../core/plan-lookup.ts';
+import { citationOf } from '../answering/citation-of.ts';
+import { leadingSentences } from '../answering/select-evidence.ts';
 import { splitSentences } from '../../core/split-sentences.ts';
 import { buildQuiz } from './build-quiz.ts';
 import { stableHash } from './stable-hash.ts';
-import { fillTemplate, studyTemplates } from './study-templates.ts';
+import { studyTemplates } from './study-templates.ts';
 import type { DiscussionQuestion, KeyTerm, StudyOutlineItem, StudyPack, StudyRequest } from './study-types.ts';
 import { termUses, type TermUse } from './term-occurrences.ts';
 
@@ -31,11 +33,12 @@ export function buildStudyPack(request: StudyRequest, articles: Article[], doc: 
 function packTitle(request: StudyRequest, articles: Article[], doc: PlanDocument): string {
   const templates = studyTemplates().title;
   if (request.part !== undefined) {
-    const part = doc.parts.find((candidate) => candidate.number === request.part)!;
-    return fillTemplate(templates.part, { partChinese: toChineseNumeral(part.number), partTitle: part.title });
+    const part = partByNumber(doc, request.part);
+    if (!part) throw new Error(`the document has no part ${request.part}`);
+    return fillTemplate(templates.part, { partChinese: toChineseNumeral(part.number), partTitle: part.title }, { name: 'study title.part' });
   }
-  if (request.topic !== undefined) return fillTemplate(templates.topic, { topic: request.topic });
-  return fillTemplate(templates.articles, { articleList: articles.map((article) => article.number).join('、') });
+  if (request.topic !== undefined) return fillTemplate(templates.topic, { topic: request.topic }, { name: 'study title.topic' });
+  return fillTemplate(templates.articles, { articleList: articles.map((article) => article.number).join('、') }, { name: 'study title.articles' });
 }
 
 /** Key points: the opening sentence, then the sentences richest in the plan's own terms, in document order. */
@@ -52,7 +55,7 @@ function outlineItem(article: Article, doc: PlanDocument, uses: TermUse[]): Stud
     if (chosen.size >= POINTS_PER_ARTICLE) break;
     chosen.add(candidate.position);
   }
-  const part = doc.parts.find((candidate) => candidate.number === article.partNumber)!;
+  const part = partOf(doc, article);
   return {
     article: article.number,
     title: article.title,
@@ -90,6 +93,6 @@ function discussionQuestions(articles: Article[], keyTerms: KeyTerm[]): Discussi
   return articles.slice(0, MAX_DISCUSSION).map((article) => {
     const phrase = keyTerms.find((term) => term.article === article.number)?.term ?? article.title;
     const template = templates[stableHash(`${article.number}|${phrase}`) % templates.length]!;
-    return { question: fillTemplate(template, { article: article.number, title: article.title, phrase }), articles: [article.number] };
+    return { question: fillTemplate(template, { article: article.number, title: article.title, phrase }, { name: 'study discussion' }), articles: [article.number] };
   });
 }

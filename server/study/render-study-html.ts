@@ -1,5 +1,5 @@
 import type { StudyPack } from './study-types.ts';
-import { articleLabel, citationMarker } from '../chat/answer-templates.ts';
+import type { AnswerTemplates } from '../policy/answer-templates.ts';
 import { studyTemplates } from './study-templates.ts';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
@@ -9,7 +9,9 @@ function escapeHtml(text: string): string {
 }
 
 /** A self-contained printable page (print stylesheet, no scripts); the answer key starts on a new page. */
-export function renderStudyHtml(pack: StudyPack): string {
+export function renderStudyHtml(pack: StudyPack, templates: AnswerTemplates): string {
+  const articleLabel = templates.articleLabel;
+  const citationMarker = templates.marker.format;
   const labels = studyTemplates().markdown;
   const e = escapeHtml;
   const outline = pack.outline

@@ -1,11 +1,13 @@
 import type { StudyPack } from './study-types.ts';
-import { articleLabel, citationMarker } from '../chat/answer-templates.ts';
+import type { AnswerTemplates } from '../policy/answer-templates.ts';
 import { studyTemplates } from './study-templates.ts';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 /** The pack as Markdown: outline with quotes and sources, key terms, discussion questions, quiz and answer key. */
-export function renderStudyMarkdown(pack: StudyPack): string {
+export function renderStudyMarkdown(pack: StudyPack, templates: AnswerTemplates): string {
+  const articleLabel = templates.articleLabel;
+  const citationMarker = templates.marker.format;
   const labels = studyTemplates().markdown;
   const lines = [`# ${pack.title}`, '', `## ${labels.outline}`, ''];
   for (const item of pack.outline) {

@@ -1,6 +1,8 @@
 import type { Article, PlanDocument } from '../../core/document-model.ts';
+import { articleByNumber, partByNumber } from '../../core/plan-lookup.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { loadAnswerRules, usableHits } from '../chat/answerability.ts';
+import type { AnswerPolicy } from '../policy/answer-policy.ts';
+import { usableHits } from '../retrieval/usable-hits.ts';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
 import type { StudyRequest } from './study-types.ts';
 
@@ -8,20 +10,22 @@ import type { StudyRequest } from './study-types.ts';
 const MAX_TOPIC_ARTICLES = 5;
 
 /** The articles a pack covers: a part's articles, the named articles, or those retrieval finds for a topic. */
-export async function selectStudyArticles(request: StudyRequest, doc: PlanDocument, retriever: HybridRetriever): Promise<Article[]> {
+export async function selectStudyArticles(request: StudyRequest, doc: PlanDocument, retriever: HybridRetriever, policy: AnswerPolicy): Promise<Article[]> {
   if (request.part !== undefined) {
-    const part = doc.parts.find((candidate) => candidate.number === request.part);
+    const part = partByNumber(doc, request.part);
     if (!part) throw new NotFoundError(`there is no part ${request.part}`);
-    return part.articleNumbers.map((number) => doc.articles.find((article) => article.number === number)!);
+    return part.articleNumbers.map((number) => articleByNumber(doc, number)!);
   }
   if (request.articles) {
-    const unknown = request.articles.filter((number) => !doc.articles.some((article) => article.number === number));
+    const unknown = request.articles.filter((number) => !articleByNumber(doc, number));
     if (unknown.length > 0) throw new ValidationError(`there is no article ${unknown.join(', ')}; articles are numbered 1 to ${doc.articles.length}`);
-    return [...new Set(request.articles)].sort((left, right) => left - right).map((number) => doc.articles.find((article) => article.number === number)!);
+    return [...new Set(request.articles)].sort((left, right) => left - right).map((number) => articleByNumber(doc, number)!);
   }
   const result = await retriever.search(request.topic ?? '', { k: 10 });
-  const rules = loadAnswerRules();
-  const hits = usableHits(result, rules.minCoverage, true, rules.overviewPart).slice(0, MAX_TOPIC_ARTICLES);
+  const hits = usableHits(result, policy.answerability, { breadth: true }).slice(0, MAX_TOPIC_ARTICLES);
   if (hits.length === 0) throw new NotFoundError(`《建议》中没有与“${request.topic}”相关的条文`);
-  return hits.flatMap((hit) => (hit.article === null ? [] : [doc.articles.find((article) => article.number === hit.article)!]));
+  return hits.flatMap((hit) => {
+    const article = hit.article === null ? undefined : articleByNumber(doc, hit.article);
+    return article ? [article] : [];
+  });
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { dataFile } from '../../ingest/project-paths.ts';
+import { readJsonDataFile } from '../../ingest/read-data-file.ts';
 
 const TemplatesFile = z.object({
   title: z.object({ part: z.string(), articles: z.string(), topic: z.string() }),
@@ -11,18 +10,10 @@ const TemplatesFile = z.object({
 
 export type StudyTemplates = z.infer<typeof TemplatesFile>;
 
-let cached: StudyTemplates | undefined;
-
-/** data/study-templates.json: the connective text of study packs. */
+/**
+ * data/study-templates.json: the connective text of study packs, with {placeholders} that are filled through
+ * core/fill-template.ts (a missing one is an error rather than a silent gap).
+ */
 export function studyTemplates(): StudyTemplates {
-  cached ??= TemplatesFile.parse(JSON.parse(readFileSync(dataFile('study-templates.json'), 'utf8')));
-  return cached;
-}
-
-/** Fills {placeholders}; a missing one is an error rather than a silent gap. */
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`study template needs {${name}}: ${template}`);
-    return String(values[name]);
-  });
+  return readJsonDataFile(TemplatesFile, 'study-templates.json');
 }

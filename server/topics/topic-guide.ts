@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { PlanDocument } from '../../core/document-model.ts';
+import { DataFileError, readJsonDataFile } from '../../ingest/read-data-file.ts';
 import { checkTopicMap } from '../../ingest/topics/check-topic-map.ts';
 import { BUILD_TOPICS_COMMAND, TOPIC_MAP_FILE, TopicMapSchema, type TopicMap, type TopicMapTopic } from '../../ingest/topics/topic-map-schema.ts';
 
@@ -51,17 +51,17 @@ export class TopicGuide {
 
 /** Loads data/topics/topic-map.json and refuses it unless every sentence is still verbatim in the loaded document. */
 export function loadTopicGuide(document: PlanDocument, file: string = TOPIC_MAP_FILE): TopicGuide {
-  let raw: unknown;
+  let map: TopicMap;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    map = readJsonDataFile(TopicMapSchema, file);
   } catch (error) {
-    throw new TopicMapError(`the topic map ${file} could not be read`, { cause: error });
+    if (!(error instanceof DataFileError)) throw error;
+    const what = error.problem === 'invalid' ? 'is malformed' : 'could not be read';
+    throw new TopicMapError(`the topic map ${file} ${what} (${error.detail})`, { cause: error });
   }
-  const parsed = TopicMapSchema.safeParse(raw);
-  if (!parsed.success) throw new TopicMapError(`the topic map ${file} is malformed (${parsed.error.issues[0]?.message ?? 'invalid'})`, { cause: parsed.error });
-  const problems = checkTopicMap(document, parsed.data);
+  const problems = checkTopicMap(document, map);
   if (problems.length > 0) {
     throw new TopicMapError(`the topic map ${file} does not match the document (${problems.length} problems, first: ${problems[0]})`);
   }
-  return new TopicGuide(parsed.data);
+  return new TopicGuide(map);
 }

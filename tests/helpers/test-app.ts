@@ -5,6 +5,8 @@ import { ChatService } from '../../server/chat/chat-service.ts';
 import type { ChatModel } from '../../server/llm/chat-model.ts';
 import { OpenAIChatModel } from '../../server/llm/openai-chat-model.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
+import type { AnswerPolicy } from '../../server/policy/answer-policy.ts';
+import { loadAnswerPolicy } from '../../server/policy/load-answer-policy.ts';
 import { loadGlossary } from '../../server/glossary/glossary.ts';
 import { loadTopicGuide } from '../../server/topics/topic-guide.ts';
 import { buildPlanIndex, type BuiltIndex } from './plan-index.ts';
@@ -28,20 +30,24 @@ export interface TestAppOptions {
   webDir?: string;
   /** Reuse an index already built for this test file. */
   built?: BuiltIndex;
+  /** An answer policy other than the shipped one (loadAnswerPolicy()). */
+  policy?: AnswerPolicy;
 }
 
 /** The real Express app over a real index built in a temporary directory; logs are silenced. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const built = options.built ?? (await buildPlanIndex());
-  const retriever = new HybridRetriever(built.index, built.embedder);
+  const policy = options.policy ?? loadAnswerPolicy();
+  const retriever = new HybridRetriever(built.index, built.embedder, policy);
   const chatModel =
     options.chatModel ?? (options.modelBaseURL ? new OpenAIChatModel({ model: 'fake-model', baseURL: options.modelBaseURL, apiKey: 'test-key', timeoutMs: options.modelTimeoutMs ?? 2000 }) : null);
-  const chat = new ChatService({ retriever, document: built.index.document, chatModel });
+  const chat = new ChatService({ retriever, document: built.index.document, chatModel, policy });
   const app = createApp({
     retriever,
     document: built.index.document,
     manifest: built.index.manifest,
     chat,
+    policy,
     logger: pino({ level: 'silent' }),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     corsOrigins: options.corsOrigins ?? [],

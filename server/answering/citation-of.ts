@@ -1,10 +1,10 @@
 import type { Article, PlanDocument } from '../../core/document-model.ts';
+import { partOf } from '../../core/plan-lookup.ts';
 import type { Citation } from '../../core/wire/chat-wire.ts';
 
 /** A citation of a verbatim passage of an article. */
 export function citationOf(doc: PlanDocument, article: Article, quote: string): Citation {
-  const part = doc.parts.find((candidate) => candidate.number === article.partNumber);
-  return { article: article.number, title: article.title, part: article.partNumber, partTitle: part?.title ?? '', quote };
+  return { article: article.number, title: article.title, part: article.partNumber, partTitle: partOf(doc, article).title, quote };
 }
 
 /** Drops repeated citations of the same sentence, keeping the first. */

@@ -3,9 +3,6 @@ import { tokenize } from '../../ingest/tokenizer.ts';
 import { normalizeForMatch } from '../../core/normalize-text.ts';
 import type { Expansion } from './colloquial-expansion.ts';
 
-/** A general-language IDF at which a colloquial phrase counts as fully specific (托儿所 ≈ 11, 上班 ≈ 7.4, 安全 ≈ 5.6). */
-const SPECIFIC_IDF = 10;
-
 /** The question as it is ranked: its own tokens plus weighted policy terms standing in for its everyday words. */
 export interface ExpandedQuery {
   tokens: string[];
@@ -21,7 +18,7 @@ export interface ExpandedQuery {
  * Each matched everyday phrase brings its policy terms in at a weight that follows how specific the phrase is:
  * 托儿所 pulls hard toward 普惠托育, while a generic 上班 or 安全 pulls only a little.
  */
-export function expandQuery(query: string, expansion: Expansion, expansionWeight: number): ExpandedQuery {
+export function expandQuery(query: string, expansion: Expansion, tuning: { expansionWeight: number; specificIdf: number }): ExpandedQuery {
   const idf = loadGeneralIdf();
   const tokens = tokenize(query);
   const own = new Set(tokens);
@@ -29,7 +26,7 @@ export function expandQuery(query: string, expansion: Expansion, expansionWeight
   const vectorParts = [{ text: query, weight: 1 }];
   const alternatives = new Map<string, string[]>();
   for (const { phrase, policy } of expansion.pairs) {
-    const weight = expansionWeight * Math.min(1, idf.weight(phrase) / SPECIFIC_IDF);
+    const weight = tuning.expansionWeight * Math.min(1, idf.weight(phrase) / tuning.specificIdf);
     const policyTokens = tokenize(policy.join(' '));
     for (const token of policyTokens) {
       if (!own.has(token)) expansionWeights.set(token, Math.max(weight, expansionWeights.get(token) ?? 0));

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import type { PlanDocument } from '../../core/document-model.ts';
-import { dataFile } from '../../ingest/project-paths.ts';
 import { normalizeLoose, normalizeForMatch } from '../../core/normalize-text.ts';
 import { parseNumeral } from '../../core/numerals.ts';
+import { partByNumber } from '../../core/plan-lookup.ts';
+import type { QueryFraming } from '../policy/answer-policy.ts';
 
 /** What a question names by the document's structure: articles (第12条), parts (第八部分, 民生福祉那部分). */
 export interface StructuralReference {
@@ -15,19 +14,6 @@ export interface StructuralReference {
   remainder: string;
 }
 
-const FramingFile = z.object({
-  framingWords: z.array(z.string()),
-  articleAliases: z.array(z.object({ phrases: z.array(z.string()), article: z.number().int() })),
-  partWords: z.array(z.string()),
-  partAliases: z.array(z.object({ phrases: z.array(z.string()), part: z.number().int() })),
-});
-type Framing = z.infer<typeof FramingFile>;
-
-let framing: Framing | undefined;
-export function loadFraming(): Framing {
-  framing ??= FramingFile.parse(JSON.parse(readFileSync(dataFile('dict', 'query-framing.json'), 'utf8')));
-  return framing;
-}
 
 const NUMERAL = '(\\d+|[〇零一二两三四五六七八九十百]+)';
 // 第12条, 第（12）条, 第十二条, 第12、13条, and a bare (12) / （12）.
@@ -42,7 +28,7 @@ const NAMED_PART_ARTICLE = new RegExp(`([^\\s第]{2,12}?)(?:那|这)?(?:一)?(?:
 const PART_BY_NUMBER = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章|板块)|^([一二三四五六七八九十]+)、(?![一二三四五六七八九十]+、)`, 'g');
 
 /** Finds structural references in a question; numbers that do not exist in the document are kept so callers can say so. */
-export function parseStructuralReference(question: string, doc: PlanDocument): StructuralReference {
+export function parseStructuralReference(question: string, doc: PlanDocument, framing: QueryFraming): StructuralReference {
   // Half-width brackets and digits, but keep Chinese numerals and 、.
   let text = normalizeForMatch(question).replace(/,/g, '、');
   const articles: number[] = [];
@@ -50,7 +36,7 @@ export function parseStructuralReference(question: string, doc: PlanDocument): S
   const mentionedParts: number[] = [];
 
   text = text.replace(ARTICLE_IN_PART, (match: string, partValue: string, ordinalValue: string) => {
-    const part = doc.parts.find((candidate) => candidate.number === parseNumeral(partValue));
+    const part = partByNumber(doc, parseNumeral(partValue) ?? 0);
     const article = part ? nthArticle(part.articleNumbers, ordinalValue) : undefined;
     if (article === undefined || !part) return match;
     articles.push(article);
@@ -59,8 +45,8 @@ export function parseStructuralReference(question: string, doc: PlanDocument): S
   });
   // 民生部分第一条: a part named by its subject, then the n-th article in it.
   text = text.replace(NAMED_PART_ARTICLE, (match: string, words: string, ordinalValue: string) => {
-    const partNumber = partNamedBy(normalizeLoose(words), doc, loadFraming());
-    const part = doc.parts.find((candidate) => candidate.number === partNumber);
+    const partNumber = partNamedBy(normalizeLoose(words), doc, framing);
+    const part = partNumber === null ? undefined : partByNumber(doc, partNumber);
     const article = part ? nthArticle(part.articleNumbers, ordinalValue) : undefined;
     if (article === undefined || !part) return match;
     articles.push(article);
@@ -89,17 +75,16 @@ export function parseStructuralReference(question: string, doc: PlanDocument): S
     return ' ';
   });
 
-  const rules = loadFraming();
-  for (const alias of rules.articleAliases) {
+  for (const alias of framing.articleAliases) {
     if (alias.phrases.some((phrase) => text.includes(normalizeForMatch(phrase)))) articles.push(alias.article);
   }
-  for (const partNumber of partsNamedByTitle(text, doc, rules)) parts.push(partNumber);
+  for (const partNumber of partsNamedByTitle(text, doc, framing)) parts.push(partNumber);
 
   return { articles: unique(articles), parts: unique(parts), mentionedParts: unique([...parts, ...mentionedParts]), remainder: text.replace(/\s+/g, ' ').trim() };
 }
 
 /** 民生福祉那部分 / 创新驱动部分: the words before 部分, matched against the part titles. */
-function partsNamedByTitle(text: string, doc: PlanDocument, rules: Framing): number[] {
+function partsNamedByTitle(text: string, doc: PlanDocument, rules: QueryFraming): number[] {
   const found: number[] = [];
   for (const partWord of rules.partWords) {
     let from = text.indexOf(partWord);
@@ -114,7 +99,7 @@ function partsNamedByTitle(text: string, doc: PlanDocument, rules: Framing): num
 }
 
 /** A part named by an alias (党建 → 10) or by words of its title; null when none fits. */
-function partNamedBy(words: string, doc: PlanDocument, rules: Framing): number | null {
+function partNamedBy(words: string, doc: PlanDocument, rules: QueryFraming): number | null {
   const alias = rules.partAliases.find((candidate) => candidate.phrases.some((phrase) => words.endsWith(normalizeLoose(phrase))));
   return alias?.part ?? bestTitleMatch(words, doc);
 }

@@ -1,21 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { dataFile } from '../../ingest/project-paths.ts';
 import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { segment } from '../../ingest/tokenizer.ts';
-
-const MapFile = z.object({
-  version: z.literal(1),
-  entries: z.array(
-    z.object({
-      topic: z.string(),
-      colloquial: z.array(z.string()).min(1),
-      /** Regular expressions for phrasings a word list cannot enumerate (开个奶茶店, 开家小饭馆). */
-      patterns: z.array(z.string()).optional(),
-      policy: z.array(z.string()).min(1),
-    }),
-  ),
-});
+import type { TermMapEntry } from '../policy/answer-policy.ts';
 
 export interface Expansion {
   /** Colloquial phrases found in the question: listed words, or what a pattern matched (开个奶茶店). */
@@ -27,31 +12,8 @@ export interface Expansion {
   pairs: Array<{ phrase: string; policy: string[] }>;
 }
 
-interface Entry {
-  topic: string;
-  colloquial: string[];
-  patterns: RegExp[];
-  policy: string[];
-}
-
-let entries: Entry[] | undefined;
-
-/** Curated term maps kept as data: residents' words (看病, 找工作, 取暖) and English words, to the plan's own wording. */
-const MAP_FILES = ['colloquial-map.json', 'english-terms.json'];
-
-export function loadColloquialMap(): Entry[] {
-  entries ??= MAP_FILES.flatMap((file) =>
-    MapFile.parse(JSON.parse(readFileSync(dataFile('dict', file), 'utf8'))).entries.map((entry) => ({
-      ...entry,
-      colloquial: entry.colloquial.map(normalizeForMatch).sort((left, right) => right.length - left.length),
-      patterns: (entry.patterns ?? []).map((pattern) => new RegExp(pattern)),
-    })),
-  );
-  return entries;
-}
-
 /** Finds everyday phrases in a question and returns the policy terms they stand for. */
-export function expandColloquial(question: string): Expansion {
+export function expandColloquial(question: string, termMap: readonly TermMapEntry[]): Expansion {
   const text = normalizeForMatch(question);
   // A one-character word (网, 玩) only counts as a whole word, not inside 网络 or 玩具.
   const words = new Set(segment(question));
@@ -59,7 +21,7 @@ export function expandColloquial(question: string): Expansion {
   const policyTerms = new Set<string>();
   const topics = new Set<string>();
   const pairs: Expansion['pairs'] = [];
-  for (const entry of loadColloquialMap()) {
+  for (const entry of termMap) {
     const word = entry.colloquial.find((candidate) => (candidate.length > 1 ? text.includes(candidate) : words.has(candidate)));
     const phrase = word ?? entry.patterns.map((pattern) => pattern.exec(text)?.[0]).find((found): found is string => Boolean(found));
     if (!phrase) continue;
@@ -72,6 +34,6 @@ export function expandColloquial(question: string): Expansion {
 }
 
 /** Whether a phrase is one of the map's listed words, as opposed to the text a pattern matched. */
-export function isListedColloquialWord(phrase: string): boolean {
-  return loadColloquialMap().some((entry) => entry.colloquial.includes(phrase));
+export function isListedColloquialWord(phrase: string, termMap: readonly TermMapEntry[]): boolean {
+  return termMap.some((entry) => entry.colloquial.includes(phrase));
 }

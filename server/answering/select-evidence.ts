@@ -1,4 +1,4 @@
-import type { Article, PlanDocument } from '../../core/document-model.ts';
+import type { Article } from '../../core/document-model.ts';
 import { splitSentences, type Sentence } from '../../core/split-sentences.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 
@@ -16,19 +16,22 @@ export interface EvidenceQuery {
   idf: (token: string) => number;
   /** Citizens get the most concrete sentences first: those naming programmes, places or figures. */
   preferConcrete?: boolean;
-  concreteTerms?: Set<string>;
+  concreteTerms?: ReadonlySet<string>;
+  /** Length penalty unit and concreteness weights: policy.evidence. */
+  weights: { lengthUnit: number; concreteBoost: number; concreteCap: number };
 }
 
 /** Scores every sentence of an article against the question's terms (IDF-weighted overlap, mildly length-normalised). */
 export function scoreSentences(article: Article, query: EvidenceQuery): Evidence[] {
   const weights = new Map(query.terms.map((term) => [term.token, term.weight]));
+  const { lengthUnit, concreteBoost, concreteCap } = query.weights;
   return splitSentences(article.text).map((sentence, position) => {
     const tokens = new Set(tokenize(sentence.text));
     let score = 0;
     for (const token of tokens) score += (weights.get(token) ?? 0) * query.idf(token);
     // A mild preference for shorter sentences: a long one matches more words by chance.
-    if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / 40));
-    if (query.preferConcrete && score > 0) score *= 1 + 0.15 * concreteness(sentence.text, tokens, query.concreteTerms);
+    if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / lengthUnit));
+    if (query.preferConcrete && score > 0) score *= 1 + concreteBoost * concreteness(sentence.text, tokens, concreteCap, query.concreteTerms);
     return { article, sentence, score, position };
   });
 }
@@ -49,17 +52,13 @@ export function leadingSentences(article: Article, limit: number): Evidence[] {
     .slice(0, limit);
 }
 
-export function articleByNumber(doc: PlanDocument, number: number): Article | undefined {
-  return doc.articles.find((article) => article.number === number);
-}
-
 function isOnlySentence(article: Article): boolean {
   return splitSentences(article.text).length === 1;
 }
 
 /** Named programmes, places, figures and quoted slogans make a sentence concrete. */
-function concreteness(text: string, tokens: Set<string>, concreteTerms?: Set<string>): number {
+function concreteness(text: string, tokens: Set<string>, cap: number, concreteTerms?: ReadonlySet<string>): number {
   let count = (text.match(/\d+|“[^”]+”/g) ?? []).length;
   if (concreteTerms) for (const token of tokens) if (concreteTerms.has(token)) count += 1;
-  return Math.min(count, 4);
+  return Math.min(count, cap);
 }

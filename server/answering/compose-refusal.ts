@@ -1,0 +1,30 @@
+import { articleByNumber } from '../../core/plan-lookup.ts';
+import type { AnswerContext, DraftAnswer } from './answer-types.ts';
+import { QuoteWriter } from './quote-writer.ts';
+import { bestSentences } from './select-evidence.ts';
+
+/**
+ * A plain statement that the proposal does not cover the question, with the closest articles. For a question about
+ * a figure the document does not give, it also quotes what the document does say, so nothing is invented.
+ */
+export function composeRefusal(context: AnswerContext): DraftAnswer {
+  const { decision, document } = context;
+  if (decision.kind === 'answer') throw new Error('composeRefusal called for an answerable question');
+  const writer = new QuoteWriter(document, context.policy.templates);
+  const related = decision.related.flatMap((hit) => (hit.article === null ? [] : [{ article: hit.article, title: hit.title }]));
+
+  if (decision.kind === 'missing-structure') {
+    const last = document.articles.at(-1)?.number ?? 0;
+    for (const article of decision.articles) writer.say('refusal.missingArticle', { last, article });
+    for (const part of decision.parts) writer.say('refusal.missingPart', { count: document.parts.length, part });
+  } else if (decision.kind === 'no-figure') {
+    writer.say('refusal.noFigure');
+    const first = decision.related[0]?.article;
+    const article = first ? articleByNumber(document, first) : undefined;
+    for (const evidence of article ? bestSentences(article, context.evidenceQuery, 1) : []) writer.quote(evidence);
+  } else {
+    writer.say('refusal.notCoveredGeneric');
+  }
+  // The closest articles travel in `related` (the page shows them as links); the text does not repeat them.
+  return { answer: writer.lines.join('\n'), answered: false, citations: writer.citations, related };
+}

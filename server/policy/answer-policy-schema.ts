@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * Every threshold, budget and rule of answering, with its default. data/answer-policy.json overrides what it states;
+ * the loader (load-answer-policy.ts) validates the file against this schema once, at start-up.
+ */
+
+const count = z.number().int().min(0);
+const share = z.number().min(0).max(1);
+
+const ArticleBudget = z.object({
+  /** Sentences quoted from the first (best) article. */
+  first: count,
+  /** Sentences quoted from each further article. */
+  more: count,
+  /** Sentences quoted in all, across articles. */
+  total: count,
+  /** Lines of a list answer: a part's articles (第八部分讲了什么) or the main goals. */
+  listItems: count,
+});
+
+export const AnswerPolicyFile = z.object({
+  $comment: z.string().optional(),
+  retrieval: z
+    .object({
+      /** RRF constant; small corpora favour a small constant (top ranks matter more). */
+      rrfConstant: z.number().positive().default(10),
+      bm25Weight: z.number().min(0).default(1),
+      vectorWeight: z.number().min(0).default(1),
+      /** How much a policy term added for an everyday word counts, relative to the asker's own words. */
+      expansionWeight: z.number().min(0).default(0.7),
+      /** General-language IDF at which an everyday phrase counts as fully specific (托儿所 ≈ 11, 上班 ≈ 7.4). */
+      specificIdf: z.number().positive().default(10),
+      /** Share of the final score that comes from query coverage rather than the fused rank. */
+      coverageWeight: share.default(0.15),
+      /** Chunks taken from each ranking before fusion. */
+      candidates: z.number().int().positive().default(60),
+      /** A token in more than this share of all chunks says nothing about coverage (乌海, 发展). */
+      ubiquitousShare: share.default(0.25),
+      /** Hits returned by default, and considered when a follow-up asks for more (还有吗). */
+      k: z.number().int().positive().default(5),
+      moreK: z.number().int().positive().default(10),
+      /** Messages longer than this are searched by their question sentences only. */
+      longMessageChars: z.number().int().positive().default(160),
+    })
+    .prefault({}),
+  answerability: z
+    .object({
+      /** Share of the question's informative words an article must hold to be an answer: the refusal threshold. */
+      minCoverage: share.default(0.15),
+      /** Further articles join when they rank and cover the question nearly as well as the best one. */
+      secondaryScoreShare: share.default(0.4),
+      secondaryCoverageShare: share.default(0.7),
+      /** A question that asks across the plan (哪些方面) accepts further articles covering less of it. */
+      breadthCoverageShare: share.default(0.5),
+      /** A figure question whose subject the plan discusses is told what it says on matches this much weaker. */
+      figureCoverageShare: share.default(0.5),
+      maxArticles: z.number().int().positive().default(4),
+      /** Fused scores closer than this count as a tie. */
+      tie: z.number().min(0).default(0.005),
+      /** The part that reviews the last plan and sets the goals: it joins an answer only as the best match. */
+      overviewPart: z.number().int().positive().default(1),
+      /** Closest articles offered as related reading with a refusal or beside an answer. */
+      related: count.default(3),
+      /** Sentences per article whose text decides whether a figure question finds its figure. */
+      figureEvidenceSentences: z.number().int().positive().default(2),
+    })
+    .prefault({}),
+  evidence: z
+    .object({
+      /** Characters per unit of the mild length penalty on long sentences. */
+      lengthUnit: z.number().positive().default(40),
+      /** Citizens get concrete sentences first: each named programme, place or figure adds this much. */
+      concreteBoost: z.number().min(0).default(0.15),
+      concreteCap: count.default(4),
+      /** Opening sentences quoted first when a question is about an article as a whole. */
+      wholeArticleLead: count.default(2),
+    })
+    .prefault({}),
+  budgets: z
+    .object({
+      staff: ArticleBudget.extend({ first: count.default(3), more: count.default(2), total: count.default(8), listItems: count.default(8) }).prefault({}),
+      citizen: ArticleBudget.extend({ first: count.default(3), more: count.default(1), total: count.default(4), listItems: count.default(8) }).prefault({}),
+      trainer: ArticleBudget.extend({
+        first: count.default(3),
+        more: count.default(3),
+        total: count.default(12),
+        listItems: count.default(8),
+        /** One article named for a study session gets a fuller set of points. */
+        single: count.default(5),
+        /** Points per article when more than `manyArticles` articles are studied at once. */
+        perArticleWhenMany: count.default(2),
+        manyArticles: count.default(3),
+        /** Articles that get a discussion question. */
+        discussionArticles: count.default(2),
+      }).prefault({}),
+      /** Staff asking about an article by number get one sentence beyond the budget. */
+      staffStructuralExtra: count.default(1),
+    })
+    .prefault({}),
+  model: z
+    .object({
+      /** Earlier turns the model sees, newest last, and how much of each. */
+      historyTurns: count.default(6),
+      historyChars: z.number().int().positive().default(600),
+      condenseTurns: count.default(6),
+      condenseTurnChars: z.number().int().positive().default(400),
+      condensedMaxChars: z.number().int().positive().default(300),
+    })
+    .prefault({}),
+  rules: z.object({
+    /** Questions that ask across the plan (哪些方面, 怎么部署): their answers may draw on more articles. */
+    breadthQuestion: z.string(),
+    /** Questions about the main goals, unless they ask about the 2035 vision. */
+    goalsQuestion: z.string().default('目标'),
+    visionQuestion: z.string().default('2035|二〇三五|远景'),
+    /** Questions that ask for a figure, date or contact, and what would count as one in the document. */
+    figureKinds: z.array(z.object({ kind: z.string(), question: z.string(), evidence: z.string(), quoteRelated: z.boolean() })),
+  }),
+});
+
+export type AnswerPolicyFileInput = z.input<typeof AnswerPolicyFile>;
+export type AnswerPolicySettings = z.output<typeof AnswerPolicyFile>;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
+import type { AnswerPolicySettings } from './answer-policy-schema.ts';
+import type { AnswerTemplates } from './answer-templates.ts';
+
+/** data/dict/followup-cues.json: what marks a message as a follow-up to the previous turn. */
+export const FollowUpCuesFile = z.object({
+  $comment: z.string().optional(),
+  ordinal: z.string(),
+  maxOrdinalLength: z.number().int().positive(),
+  more: z.string(),
+  deictic: z.string(),
+  shortFollowUpLength: z.number().int().min(0),
+});
+
+/** data/dict/query-framing.json: words that frame a question without naming a topic, and names of articles and parts. */
+export const QueryFramingFile = z.object({
+  $comment: z.string().optional(),
+  framingWords: z.array(z.string()),
+  articleAliases: z.array(z.object({ phrases: z.array(z.string()), article: z.number().int() })),
+  partWords: z.array(z.string()),
+  partAliases: z.array(z.object({ phrases: z.array(z.string()), part: z.number().int() })),
+});
+export type QueryFraming = Omit<z.output<typeof QueryFramingFile>, '$comment'>;
+
+/** data/dict/colloquial-map.json and english-terms.json: residents' and English words to the plan's own wording. */
+export const TermMapFile = z.object({
+  version: z.literal(1),
+  entries: z.array(
+    z.object({
+      topic: z.string(),
+      colloquial: z.array(z.string()).min(1),
+      /** Regular expressions for phrasings a word list cannot enumerate (开个奶茶店, 开家小饭馆). */
+      patterns: z.array(z.string()).optional(),
+      policy: z.array(z.string()).min(1),
+    }),
+  ),
+});
+
+export interface FigureKind {
+  kind: string;
+  question: RegExp;
+  evidence: RegExp;
+  /** False when the document never holds such a figure (a phone number): nothing is quoted as related text. */
+  quoteRelated: boolean;
+}
+
+export interface TermMapEntry {
+  topic: string;
+  /** Normalised, longest first. */
+  colloquial: string[];
+  patterns: RegExp[];
+  policy: string[];
+}
+
+export interface FollowUpCues {
+  ordinal: RegExp;
+  maxOrdinalLength: number;
+  more: RegExp;
+  deictic: RegExp;
+  shortFollowUpLength: number;
+}
+
+/**
+ * The one policy object: every threshold, budget and rule of answering, the term lists and the templates, validated
+ * once by loadAnswerPolicy and passed in (createApp deps, ChatService, HybridRetriever).
+ */
+export interface AnswerPolicy extends Omit<AnswerPolicySettings, 'rules' | '$comment'> {
+  rules: { breadthQuestion: RegExp; goalsQuestion: RegExp; visionQuestion: RegExp; figureKinds: FigureKind[] };
+  followUp: FollowUpCues;
+  framing: QueryFraming;
+  termMap: TermMapEntry[];
+  /** The plan's own terms (data/dict/plan-terms.txt), normalised: they make a sentence concrete. */
+  concreteTerms: ReadonlySet<string>;
+  templates: AnswerTemplates;
+}
+
+export interface AnswerPolicySources {
+  settings: AnswerPolicySettings;
+  followUp: z.output<typeof FollowUpCuesFile>;
+  framing: z.output<typeof QueryFramingFile>;
+  termMaps: Array<z.output<typeof TermMapFile>>;
+  planTerms: string[];
+  templates: AnswerTemplates;
+}
+
+/** Compiles validated sources into the policy (regular expressions built, term lists normalised). Pure. */
+export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy {
+  const { settings } = sources;
+  const { $comment: _settingsComment, rules, ...numbers } = settings;
+  const { $comment: _cuesComment, ...cues } = sources.followUp;
+  const { $comment: _framingComment, ...framing } = sources.framing;
+  return {
+    ...numbers,
+    rules: {
+      breadthQuestion: new RegExp(rules.breadthQuestion),
+      goalsQuestion: new RegExp(rules.goalsQuestion),
+      visionQuestion: new RegExp(rules.visionQuestion),
+      figureKinds: rules.figureKinds.map((figure) => ({ ...figure, question: new RegExp(figure.question), evidence: new RegExp(figure.evidence) })),
+    },
+    followUp: { ...cues, ordinal: new RegExp(cues.ordinal), more: new RegExp(cues.more), deictic: new RegExp(cues.deictic) },
+    framing,
+    termMap: sources.termMaps.flatMap((file) =>
+      file.entries.map((entry) => ({
+        topic: entry.topic,
+        colloquial: entry.colloquial.map(normalizeForMatch).sort((left, right) => right.length - left.length),
+        patterns: (entry.patterns ?? []).map((pattern) => new RegExp(pattern)),
+        policy: entry.policy,
+      })),
+    ),
+    concreteTerms: new Set(sources.planTerms.map(normalizeForMatch)),
+    templates: sources.templates,
+  };
+}

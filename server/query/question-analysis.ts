@@ -1,0 +1,63 @@
+import type { FigureKind } from '../policy/answer-policy.ts';
+import type { Expansion } from './colloquial-expansion.ts';
+import type { ExpandedQuery } from './expanded-query.ts';
+import type { FollowUp } from './resolve-follow-up.ts';
+
+/** What a text names by the document's structure, with the numbers checked against the document. */
+export interface NamedStructure {
+  articles: number[];
+  parts: number[];
+  /** Numbers the question names that the document does not have (第40条), so the answer can say so. */
+  missingArticles: number[];
+  missingParts: number[];
+}
+
+/** One text to be searched, analysed once: retrieval, answerability and composition read it, none re-parses it. */
+export interface AnalyzedText {
+  /** The text as given: the message, or for a follow-up the question it continues. */
+  text: string;
+  /** The text searched: a long message reduced to its question sentences. */
+  focused: string;
+  named: NamedStructure;
+  /** The focused text with its structural phrases (第八部分, 第12条) removed. */
+  remainder: string;
+  /** The remainder's words without the framing words (讲了什么, 内容): a topic asked about inside a named part. */
+  topicTokens: string[];
+  /** Everyday words found (看病) and the plan's wording for them. */
+  expansion: Expansion;
+  /** The text as it is ranked: own tokens, weighted expansion tokens, vector parts. */
+  expanded: ExpandedQuery;
+  /** The words the text is ranked and its sentences scored on (weight 1 for own words, less for expansions). */
+  queryTerms: Array<{ token: string; weight: number }>;
+  /** It asks across the plan (哪些方面, 怎么部署). */
+  breadth: boolean;
+  /** It asks about the main goals (not the 2035 vision). */
+  asksForGoals: boolean;
+  /** The kinds of figure, date or contact it asks for. */
+  figureKinds: FigureKind[];
+}
+
+/** One way of retrieving for a question; a question may have several, tried in order. */
+export type RetrievalAttempt =
+  | {
+      kind: 'search';
+      text: AnalyzedText;
+      /** Hits to keep. */
+      k: number;
+      /** Rank only within these articles (这一条). */
+      restrictToArticles?: number[];
+      /** Rank `searchK` hits, then drop these articles (还有吗). */
+      excludeArticles?: number[];
+      searchK?: number;
+    }
+  /** Answer from these articles as a whole (第二个 → the part's second article; 这一条 → the article just cited). */
+  | { kind: 'articles'; text: AnalyzedText; articles: number[] };
+
+/** A question in its conversation, analysed once before anything is retrieved. */
+export interface QuestionAnalysis {
+  /** The message as asked. */
+  message: string;
+  followUp: FollowUp;
+  /** Retrieval attempts, tried in order: the first that finds usable hits is answered from, else the last. */
+  attempts: RetrievalAttempt[];
+}
