@@ -1,13 +1,28 @@
 // Bundles the chat page into web/dist (git-ignored). The server calls
 // buildWeb() on start-up; `npx tsx web/build.ts` does the same by hand.
 import { build } from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createCitationMarker } from '../core/citation-marker.ts';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const STATIC_FILES = ['index.html', 'styles.css'] as const;
+
+/** Where the citation marker's template (key `marker`) is configured for the server and the page alike. */
+export const ANSWER_TEMPLATES_FILE = path.join(webDir, '..', 'data', 'answer-templates.json');
+
+/**
+ * The constants injected into the bundle (declared in web/src/build-constants.d.ts), as esbuild `define` values.
+ * Throws when the marker template is missing or malformed, so a bad data file fails the build, not the page.
+ */
+export async function webDefines(answerTemplatesFile: string = ANSWER_TEMPLATES_FILE): Promise<Record<string, string>> {
+  const templates = JSON.parse(await readFile(answerTemplatesFile, 'utf8')) as { marker?: unknown };
+  if (typeof templates.marker !== 'string') throw new Error(`${answerTemplatesFile}: "marker" must be a string`);
+  createCitationMarker(templates.marker); // validates: {article} exactly once, with text around it
+  return { __CITATION_MARKER_TEMPLATE__: JSON.stringify(templates.marker) };
+}
 
 export async function buildWeb(outDir: string = path.join(webDir, 'dist')): Promise<void> {
   await mkdir(outDir, { recursive: true });
@@ -17,7 +32,8 @@ export async function buildWeb(outDir: string = path.join(webDir, 'dist')): Prom
     bundle: true,
     minify: true,
     format: 'esm',
-    target: 'es2020',
+    target: 'es2022',
+    define: await webDefines(),
     platform: 'browser',
     legalComments: 'none',
     charset: 'utf8', // keep Chinese strings readable and smaller than \u escapes

@@ -1,5 +1,5 @@
 // Renders answer text with citation chips while it streams. Text is appended
-// as it arrives; only the part after an unclosed 〔 is held back (shown as plain
+// as it arrives; only the part after an unclosed bracket (〔, [ or 【) is held back (shown as plain
 // text) until it is known whether it becomes a chip. Rendered nodes are never
 // rebuilt, so a chip the user has focused survives later deltas.
 import { parseAnswer, stableLength, type AnswerSegment } from './citation-markers';

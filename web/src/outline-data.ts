@@ -1,6 +1,6 @@
 // The document outline once loaded, shared by the outline nav and the article
 // panel (which uses it for an instant dialog label and 上一条/下一条).
-import { toChineseNumeral } from './numerals';
+import { toChineseNumeral } from '../../core/numerals.ts';
 import { partLabel } from './strings';
 import type { Outline, OutlinePart } from './types';
 

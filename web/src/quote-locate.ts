@@ -1,39 +1,23 @@
 // Finds where a cited quote sits in an article's text. Quotes come from the
-// server and usually match exactly, but width of punctuation (,/，), spacing
-// and trimmed ellipses can differ, so matching falls back step by step.
+// server and usually match exactly; the core's locateVerbatimRange also
+// tolerates width, punctuation and whitespace variants (，/,). What is the
+// page's own: trimmed edge punctuation, "甲……乙" quotes cut at an ellipsis,
+// and, for a paraphrase, highlighting the sentence that shares most of it.
+import { locateVerbatimRange, type TextRange } from '../../core/locate-verbatim.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
+import { splitSentences } from '../../core/split-sentences.ts';
 
-export interface Range {
-  start: number;
-  end: number;
-}
+export type Range = TextRange;
 
-const PUNCT: Record<string, string> = {
-  '，': ',', '；': ';', '：': ':', '（': '(', '）': ')', '！': '!', '？': '?',
-  '“': '"', '”': '"', '‘': "'", '’': "'", '「': '"', '」': '"',
-};
+/** Sentence punctuation a quote may begin or end with where the article has other (or none). */
+const EDGE_PUNCTUATION = /^[\s。．.，,、；;：:！!？?]+|[\s。．.，,、；;：:！!？?]+$/g;
 
-/** Normalised text plus, for each normalised char, its index in the original. */
-function normalise(text: string): { norm: string; map: number[] } {
-  let norm = '';
-  const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (/\s/.test(ch)) continue;
-    norm += PUNCT[ch] ?? ch;
-    map.push(i);
-  }
-  return { norm, map };
-}
-
-function findNormalised(text: string, quote: string): Range | null {
-  const t = normalise(text);
-  const q = normalise(quote).norm.replace(/^[。.,;]+|[。.,;]+$/g, '');
-  if (q.length < 2) return null;
-  const at = t.norm.indexOf(q);
-  if (at === -1) return null;
-  const start = t.map[at] ?? 0;
-  const end = (t.map[at + q.length - 1] ?? start) + 1;
-  return { start, end };
+/** Exact or normalised match (core), then again without the quote's edge punctuation. */
+function locateVerbatimish(text: string, quote: string): Range | null {
+  const range = locateVerbatimRange(text, quote);
+  if (range) return range;
+  const bare = quote.replace(EDGE_PUNCTUATION, '');
+  return bare && bare !== quote ? locateVerbatimRange(text, bare) : null;
 }
 
 function bigrams(s: string): Set<string> {
@@ -47,19 +31,18 @@ function bigrams(s: string): Set<string> {
  * character pairs (a paraphrased quote still shares most of them).
  */
 function bestSentence(text: string, quote: string): Range | null {
-  const q = bigrams(normalise(quote).norm);
+  const q = bigrams(normalizeForMatch(quote));
   if (q.size === 0) return null;
   let best: Range | null = null;
   let bestScore = 0.6; // below this a highlight would mislead more than help
-  const sentence = /[^。！？；!?;\n]+[。！？；!?;]?/g;
-  for (const m of text.matchAll(sentence)) {
-    const s = bigrams(normalise(m[0]).norm);
+  for (const sentence of splitSentences(text)) {
+    const s = bigrams(normalizeForMatch(sentence.text));
     let shared = 0;
     for (const g of q) if (s.has(g)) shared++;
     const score = shared / q.size;
     if (score > bestScore) {
       bestScore = score;
-      best = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+      best = { start: sentence.start, end: sentence.end };
     }
   }
   return best;
@@ -68,15 +51,13 @@ function bestSentence(text: string, quote: string): Range | null {
 export function locateQuote(text: string, quote: string): Range | null {
   const trimmed = quote.trim();
   if (!trimmed) return null;
-  const exact = text.indexOf(trimmed);
-  if (exact !== -1) return { start: exact, end: exact + trimmed.length };
-  const loose = findNormalised(text, trimmed);
-  if (loose) return loose;
+  const found = locateVerbatimish(text, trimmed);
+  if (found) return found;
   // "甲……乙" style quotes: highlight the longest contiguous piece.
   const pieces = trimmed.split(/…+|\.{3,}/).sort((a, b) => b.length - a.length);
-  const longest = pieces.length > 1 ? pieces[0] : undefined;
+  const longest = pieces.length > 1 ? pieces[0]?.trim() : undefined;
   if (longest && longest.length >= 6) {
-    const piece = findNormalised(text, longest);
+    const piece = locateVerbatimish(text, longest);
     if (piece) return piece;
   }
   return bestSentence(text, trimmed);
