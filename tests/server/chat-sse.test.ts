@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { ChatService, type ChatRequest } from '../../server/chat/chat-service.ts';
 import type { ChatResponse } from '../../core/wire/chat-wire.ts';
+import type { AnalyzedText } from '../../server/query/question-analysis.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
 import type { RetrievalResult, SearchOptions } from '../../server/retrieval/retrieval-types.ts';
 import { deltaText, expectChatShape, expectNoInternals, listen, postChatSse, type SseFrame } from '../helpers/chat-http.ts';
@@ -18,7 +19,7 @@ const INTERNAL_MESSAGE = 'vector shard unreadable: /work/main/.index/vectors.bin
 
 /** The real retriever, except that every search fails. */
 class FailingRetriever extends HybridRetriever {
-  override async search(_query: string, _options?: SearchOptions): Promise<RetrievalResult> {
+  override async retrieve(_text: AnalyzedText, _options?: SearchOptions): Promise<RetrievalResult> {
     throw new Error(INTERNAL_MESSAGE);
   }
 }
