@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { buildWebToTemp, launchChromium, type BrowserSuite } from './browser-harness.ts';
 import { buildPlanIndex } from './plan-index.ts';
-import { createTestApp, type TestApp } from './test-app.ts';
+import { createTestApp } from './test-app.ts';
 
 export interface ExtrasSuite extends BrowserSuite {
   /** Which of the two endpoints the server answers with 200. */

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatTurn } from '../../core/wire/chat-wire.ts';
+import { analyzeQuestion, analyzeText } from '../../server/query/analyze-question.ts';
+import type { RetrievalAttempt } from '../../server/query/question-analysis.ts';
+import { realPlan, realPolicy } from '../helpers/unit-plan.ts';
+
+const doc = realPlan();
+const policy = realPolicy();
+
+const user = (content: string): ChatTurn => ({ role: 'user', content });
+const assistant = (content: string): ChatTurn => ({ role: 'assistant', content });
+const AFTER_SEVEN: ChatTurn[] = [
+  user('乌海怎么治理大气污染'),
+  assistant('简单说，《建议》里这样写：\n“基本消除重污染天气。”〔第7条〕'),
+];
+
+/** A compact view of an attempt: its kind, text and scope. */
+function shape(attempt: RetrievalAttempt) {
+  return attempt.kind === 'articles'
+    ? { kind: attempt.kind, text: attempt.text.text, articles: attempt.articles }
+    : {
+        kind: attempt.kind,
+        text: attempt.text.text,
+        restrict: attempt.restrictToArticles,
+        exclude: attempt.excludeArticles,
+      };
+}
+
+const unscoped = (attempt: RetrievalAttempt) => attempt.kind === 'search' && !attempt.restrictToArticles;
+
+describe('analyzeQuestion: the retrieval attempts, in order', () => {
+  it('a standalone question is searched once, across the plan', () => {
+    const analysis = analyzeQuestion({ message: '乌海怎么治理大气污染', history: [] }, doc, policy);
+    expect(analysis.attempts.map(shape)).toEqual([
+      { kind: 'search', text: '乌海怎么治理大气污染', restrict: undefined, exclude: undefined },
+    ]);
+  });
+
+  it('这一条还讲了什么 after 〔第7条〕 never searches the whole plan', () => {
+    const analysis = analyzeQuestion({ message: '这一条还讲了什么', history: AFTER_SEVEN }, doc, policy);
+    expect(analysis.attempts.map(shape)).toEqual([
+      { kind: 'search', text: '这一条还讲了什么', restrict: [7], exclude: undefined },
+      { kind: 'search', text: '乌海怎么治理大气污染 这一条还讲了什么', restrict: [7], exclude: undefined },
+      { kind: 'articles', text: '这一条还讲了什么', articles: [7] },
+    ]);
+    expect(analysis.attempts.some(unscoped)).toBe(false);
+  });
+
+  it('具体呢 after 〔第7条〕 also stays with article 7', () => {
+    const analysis = analyzeQuestion({ message: '具体呢', history: AFTER_SEVEN }, doc, policy);
+    expect(analysis.attempts.some(unscoped)).toBe(false);
+    expect(analysis.attempts.at(-1)).toMatchObject({ kind: 'articles', articles: [7] });
+  });
+
+  it('那养老呢 has a subject of its own: it is searched across the plan, then with the previous question', () => {
+    const analysis = analyzeQuestion({ message: '那养老呢', history: AFTER_SEVEN }, doc, policy);
+    expect(analysis.attempts.map(shape)).toEqual([
+      { kind: 'search', text: '那养老呢', restrict: undefined, exclude: undefined },
+      { kind: 'search', text: '乌海怎么治理大气污染 那养老呢', restrict: undefined, exclude: undefined },
+    ]);
+  });
+
+  it('a pointer back with its own subject (具体养老怎么保障) tries article 7 first, then the whole plan', () => {
+    const analysis = analyzeQuestion({ message: '具体养老怎么保障', history: AFTER_SEVEN }, doc, policy);
+    expect(analysis.attempts[0]).toMatchObject({ kind: 'search', restrictToArticles: [7] });
+    expect(analysis.attempts.slice(1).some(unscoped)).toBe(true);
+    expect(analysis.attempts.some((attempt) => attempt.kind === 'articles')).toBe(false);
+  });
+
+  it('第二条呢 after a part goes straight to that article', () => {
+    const history = [user('第八部分讲了什么'), assistant('“…”〔第25条〕')];
+    const analysis = analyzeQuestion({ message: '第二条呢', history }, doc, policy);
+    expect(analysis.attempts.map(shape)).toEqual([{ kind: 'articles', text: '第二条呢', articles: [26] }]);
+  });
+
+  it('还有吗 searches the previous question more widely, leaving out what was cited', () => {
+    const analysis = analyzeQuestion({ message: '还有吗', history: AFTER_SEVEN }, doc, policy);
+    expect(analysis.attempts).toHaveLength(1);
+    expect(analysis.attempts[0]).toMatchObject({
+      kind: 'search',
+      searchK: policy.retrieval.moreK,
+      excludeArticles: [7],
+    });
+    expect(analysis.attempts[0]!.text.text).toBe('乌海怎么治理大气污染');
+  });
+
+  it('a model’s standalone rewrite replaces the message and the previous question', () => {
+    const analysis = analyzeQuestion(
+      { message: '那养老呢', history: AFTER_SEVEN, condensed: '乌海怎么发展养老服务' },
+      doc,
+      policy,
+    );
+    expect(analysis.attempts.map(shape)).toEqual([
+      { kind: 'search', text: '乌海怎么发展养老服务', restrict: undefined, exclude: undefined },
+    ]);
+    expect(analysis.message).toBe('那养老呢');
+  });
+});
+
+describe('analyzeText', () => {
+  it('separates articles the plan has from those it lacks', () => {
+    const analyzed = analyzeText('第7条和第40条讲了什么', doc, policy);
+    expect(analyzed.named.articles).toEqual([7]);
+    expect(analyzed.named.missingArticles).toEqual([40]);
+  });
+
+  it('separates parts the plan has from those it lacks', () => {
+    const analyzed = analyzeText('第八部分和第十二部分', doc, policy);
+    expect(analyzed.named.parts).toEqual([8]);
+    expect(analyzed.named.missingParts).toEqual([12]);
+  });
+
+  it('a question about a part without a topic has no topic words; one with a topic keeps it', () => {
+    expect(analyzeText('第八部分讲了什么内容', doc, policy).topicTokens).not.toContain('讲');
+    expect(analyzeText('第八部分讲了什么内容', doc, policy).topicTokens).not.toContain('内容');
+    expect(analyzeText('第八部分关于养老讲了什么', doc, policy).topicTokens).toContain('养老');
+  });
+
+  it('an everyday word brings in the plan’s wording at less than full weight', () => {
+    const analyzed = analyzeText('冬天取暖怎么办', doc, policy);
+    expect(analyzed.expansion.matched).toContain('取暖');
+    const expansionTerm = analyzed.queryTerms.find((term) => term.token === '清洁供暖' || term.token === '供暖');
+    expect(expansionTerm).toBeDefined();
+    expect(expansionTerm!.weight).toBeLessThan(1);
+  });
+
+  it('tells goals questions from 2035 vision questions', () => {
+    expect(analyzeText('今后五年的主要目标是什么', doc, policy).asksForGoals).toBe(true);
+    expect(analyzeText('2035年远景目标是什么', doc, policy).asksForGoals).toBe(false);
+  });
+
+  it('recognises a question asking for a figure, a date or a contact', () => {
+    expect(analyzeText('污染治理投资多少钱', doc, policy).figureKinds.map((figure) => figure.kind)).toEqual([
+      'quantity',
+    ]);
+    expect(analyzeText('环保局的电话', doc, policy).figureKinds.map((figure) => figure.kind)).toEqual(['contact']);
+    expect(analyzeText('乌海怎么治理污染', doc, policy).figureKinds).toEqual([]);
+  });
+
+  it('marks questions across the plan as breadth questions', () => {
+    expect(analyzeText('生态保护有哪些方面的举措', doc, policy).breadth).toBe(true);
+    expect(analyzeText('怎么治理黄河支流', doc, policy).breadth).toBe(false);
+  });
+});
