@@ -1,14 +1,31 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../ingest/project-paths.ts';
+import { readJsonDataFile } from '../ingest/read-data-file.ts';
 import type { Summary } from './summarize.ts';
 
-export interface Thresholds {
-  hitAt1: number;
-  hitAt5: number;
-  citationValidity: number;
-  citationPrecision: number;
-  factCoverage: number;
-  outOfScopeRejection: number;
-  falseRefusalMax: number;
-  unsupportedNumbersMax: number;
+const share = z.number().min(0).max(1);
+
+const ThresholdsSchema = z.object({
+  hitAt1: share,
+  hitAt5: share,
+  citationValidity: share,
+  citationPrecision: share,
+  factCoverage: share,
+  outOfScopeRejection: share,
+  falseRefusalMax: share,
+  unsupportedNumbersMax: z.number().int().min(0),
+});
+
+const ThresholdsFile = z.object({ $comment: z.string().optional(), overall: ThresholdsSchema });
+
+export type Thresholds = z.infer<typeof ThresholdsSchema>;
+
+export const THRESHOLDS_FILE = path.join(PROJECT_ROOT, 'evals', 'thresholds.json');
+
+/** The committed gate (evals/thresholds.json), validated; an error names the file and the field. */
+export function loadThresholds(file: string = THRESHOLDS_FILE): Thresholds {
+  return readJsonDataFile(ThresholdsFile, file).overall;
 }
 
 /** The gate: a line per metric that falls short of its committed threshold (empty when all pass). */

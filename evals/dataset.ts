@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
+import { DataFileError, readJsonLinesFile } from '../ingest/read-data-file.ts';
 
 export const CATEGORIES = ['staff', 'citizen', 'trainer', 'multi', 'followup', 'out_of_scope', 'adversarial'] as const;
 
@@ -18,23 +19,15 @@ export const EvalItemSchema = z.object({
 export type EvalItem = z.infer<typeof EvalItemSchema>;
 export type Category = EvalItem['category'];
 
-/** Reads a JSONL dataset; a malformed line is an error naming its line number. */
+/** Reads a JSONL dataset (a path relative to the working directory, or absolute); an error names the file and line. */
 export function loadDataset(file: string): EvalItem[] {
-  const items: EvalItem[] = [];
-  const ids = new Set<string>();
-  readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .forEach((line, index) => {
-      if (line.trim() === '') return;
-      let parsed;
-      try {
-        parsed = EvalItemSchema.parse(JSON.parse(line));
-      } catch (error) {
-        throw new Error(`${file}:${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (ids.has(parsed.id)) throw new Error(`${file}:${index + 1}: duplicate id ${parsed.id}`);
-      ids.add(parsed.id);
-      items.push(parsed);
-    });
-  return items;
+  const absolute = path.resolve(file);
+  const lines = readJsonLinesFile(EvalItemSchema, absolute);
+  const firstLine = new Map<string, number>();
+  for (const { line, value } of lines) {
+    const earlier = firstLine.get(value.id);
+    if (earlier !== undefined) throw new DataFileError(absolute, 'invalid', `line ${line}: duplicate id ${value.id} (first on line ${earlier})`, `line ${line}`);
+    firstLine.set(value.id, line);
+  }
+  return lines.map(({ value }) => value);
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -11,7 +11,7 @@ import { HybridRetriever } from '../server/retrieval/hybrid-retriever.ts';
 import { buildEvalIndex } from './build-eval-index.ts';
 import { CATEGORIES, loadDataset, type EvalItem } from './dataset.ts';
 import { evaluateItem, type ItemResult } from './evaluate-item.ts';
-import { checkThresholds } from './check-thresholds.ts';
+import { checkThresholds, loadThresholds } from './check-thresholds.ts';
 import { baselineSummaries } from './baseline-summary.ts';
 import { summarize, type Summary } from './summarize.ts';
 import { writeReports } from './write-reports.ts';
@@ -55,8 +55,7 @@ async function main(): Promise<void> {
     console.log(files.markdown);
     console.log(`\nreports: ${files.paths.join(', ')}`);
     if (values.gate) {
-      const thresholds = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'evals', 'thresholds.json'), 'utf8'));
-      const failures = checkThresholds(byCategory.overall!, thresholds.overall);
+      const failures = checkThresholds(byCategory.overall!, loadThresholds());
       if (failures.length > 0) {
         console.error(`\nevaluation gate FAILED:\n${failures.map((failure) => `  ${failure}`).join('\n')}`);
         process.exitCode = 1;

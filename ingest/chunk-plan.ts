@@ -1,4 +1,5 @@
 import type { Article, Chunk, PlanDocument, SectionKind } from '../core/document-model.ts';
+import { partByNumber } from '../core/plan-lookup.ts';
 import { splitSentences } from '../core/split-sentences.ts';
 
 export interface ChunkOptions {
@@ -14,7 +15,7 @@ export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxChars: 260 };
  */
 export function chunkPlan(doc: PlanDocument, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Chunk[] {
   const chunks: Chunk[] = [];
-  const partTitle = (partNumber: number) => doc.parts.find((part) => part.number === partNumber)?.title ?? null;
+  const partTitle = (partNumber: number) => partByNumber(doc, partNumber)?.title ?? null;
   const base = { docId: doc.id, articleNumber: null, articleTitle: null };
 
   if (doc.preamble) {

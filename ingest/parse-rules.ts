@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { dataFile } from './project-paths.ts';
+import { readJsonDataFile } from './read-data-file.ts';
 
 const RulesFile = z.object({
   chromeLinePatterns: z.array(z.string()),
@@ -25,7 +24,7 @@ let cached: ParseRules | undefined;
 
 export function loadParseRules(): ParseRules {
   if (cached) return cached;
-  const raw = RulesFile.parse(JSON.parse(readFileSync(dataFile('parse-rules.json'), 'utf8')));
+  const raw = readJsonDataFile(RulesFile, 'parse-rules.json');
   cached = {
     chromeLines: raw.chromeLinePatterns.map((pattern) => new RegExp(pattern)),
     trailingBlockMarkers: raw.trailingBlockMarkers.map((pattern) => new RegExp(pattern)),

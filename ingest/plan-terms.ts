@@ -1,32 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { dataFile } from './project-paths.ts';
+import { readTermGroupsFile, readTermListFile, type TermGroup } from './read-data-file.ts';
 
-/** A group of the plan's own terms under one heading of data/dict/plan-terms.txt (生态环境, 能源, …). */
-export interface TermGroup {
-  group: string;
-  terms: string[];
+export type { TermGroup } from './read-data-file.ts';
+
+/** data/dict/plan-terms.txt, relative to data/. */
+export const PLAN_TERMS_FILE = ['dict', 'plan-terms.txt'] as const;
+
+/** The plan's own terms, in file order: the tokenizer's user dictionary (so 五区一河 stays one word). */
+export function loadPlanTerms(): readonly string[] {
+  return readTermListFile(...PLAN_TERMS_FILE);
 }
 
-let cached: TermGroup[] | undefined;
-
-/** The plan terms by group: a comment line directly followed by terms is the group's heading. */
-export function loadPlanTermGroups(): TermGroup[] {
-  if (cached) return cached;
-  const groups: TermGroup[] = [];
-  let heading: string | null = null;
-  for (const raw of readFileSync(dataFile('dict', 'plan-terms.txt'), 'utf8').split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '') {
-      heading = null;
-    } else if (line.startsWith('#')) {
-      heading = line.slice(1).trim();
-    } else {
-      const current = groups.at(-1);
-      if (current && (heading === null || current.group === heading)) current.terms.push(line);
-      else groups.push({ group: heading ?? '其他', terms: [line] });
-      heading = groups.at(-1)!.group;
-    }
-  }
-  cached = groups;
-  return groups;
+/** The plan terms by `[heading]` group (生态环境, 能源, …): a quiz's distractors come from the answer's own group. */
+export function loadPlanTermGroups(): readonly TermGroup[] {
+  return readTermGroupsFile(...PLAN_TERMS_FILE);
 }

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dataFile } from './project-paths.ts';
 import { normalizeForMatch } from '../core/normalize-text.ts';
+import { loadPlanTerms } from './plan-terms.ts';
+import { readTermListFile } from './read-data-file.ts';
 
 const require = createRequire(import.meta.url);
 const jieba = require('nodejieba') as {
@@ -13,12 +14,13 @@ const jieba = require('nodejieba') as {
   cutForSearch(text: string, hmm?: boolean): string[];
 };
 
-/** Reads a one-term-per-line data file; # starts a comment line. */
+/**
+ * The terms of a term-list file (a path, relative to the working directory as before): # comment and [group]
+ * heading lines excluded. Kept for existing callers; new code calls readTermListFile (ingest/read-data-file.ts)
+ * or loadPlanTerms.
+ */
 export function readTermList(file: string): string[] {
-  return readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+  return [...readTermListFile(path.resolve(file))];
 }
 
 let loaded = false;
@@ -33,7 +35,7 @@ const USER_TERM_FREQUENCY = 100000;
 /** Loads jieba's dictionaries once, plus the plan's own terms so that 铸牢中华民族共同体意识 or 五区一河 stay whole. */
 function ensureLoaded(): void {
   if (loaded) return;
-  const terms = readTermList(dataFile('dict', 'plan-terms.txt')).map(normalizeForMatch);
+  const terms = loadPlanTerms().map(normalizeForMatch);
   const dir = mkdtempSync(path.join(tmpdir(), 'plan-terms-'));
   try {
     const userDict = path.join(dir, 'user.dict.utf8');
@@ -42,7 +44,7 @@ function ensureLoaded(): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  stopwords = new Set(readTermList(dataFile('dict', 'stopwords.txt')).map(normalizeForMatch));
+  stopwords = new Set(readTermListFile('dict', 'stopwords.txt').map(normalizeForMatch));
   loaded = true;
 }
 

@@ -20,7 +20,7 @@ export async function benchIngest(runs: number) {
     const commandSeconds: number[] = [];
     for (let run = 0; run < runs; run += 1) {
       const started = performance.now();
-      execFileSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'ingest', 'ingest-cli.ts')], {
+      execFileSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server', 'cli', 'ingest-cli.ts')], {
         cwd: PROJECT_ROOT,
         env: { ...process.env, INDEX_DIR: path.join(dir, 'cli-index'), EMBEDDER: 'offline', EMBEDDING_MODEL: '' },
         stdio: 'ignore',

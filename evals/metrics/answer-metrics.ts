@@ -1,5 +1,7 @@
+import type { CitationMarker } from '../../core/citation-marker.ts';
 import type { PlanDocument } from '../../core/document-model.ts';
 import { normalizeLoose } from '../../core/normalize-text.ts';
+import { articleByNumber } from '../../core/plan-lookup.ts';
 
 export interface CitedQuote {
   article: number;
@@ -9,7 +11,7 @@ export interface CitedQuote {
 /** 1 when every citation names an existing article and its quote is a verbatim substring of that article; else 0. */
 export function citationValidity(citations: CitedQuote[], doc: PlanDocument): number {
   return citations.every((citation) => {
-    const article = doc.articles.find((candidate) => candidate.number === citation.article);
+    const article = articleByNumber(doc, citation.article);
     return article !== undefined && citation.quote.length > 0 && article.text.includes(citation.quote);
   })
     ? 1
@@ -37,12 +39,26 @@ export function factsFound(answer: string, facts: string[]): boolean[] {
   return facts.map((fact) => text.includes(normalizeLoose(fact)));
 }
 
-/** Citation markers and structural references (第12条, 第8部分) are references, not claims. */
-const REFERENCES = /〔第\d+条〕|第\s*\d+\s*(条|部分)/g;
+/** Structural references in prose (第12条, 第8部分) are references, not claims. */
+const STRUCTURAL_REFERENCES = /第\s*\d+\s*(条|部分)/g;
 
-/** Arabic numbers in an answer that occur in none of the articles it cites: figures it may have invented. */
-export function unsupportedNumbers(answer: string, citedArticles: number[], doc: PlanDocument): string[] {
-  const numbers = answer.replace(REFERENCES, ' ').normalize('NFKC').match(/\d+(?:\.\d+)?/g) ?? [];
-  const sources = citedArticles.map((number) => doc.articles.find((article) => article.number === number)?.text.normalize('NFKC') ?? '').join('\n');
+/** The text without its citation markers (in any form the marker accepts, 〔第12、13条〕 included). */
+function withoutMarkers(text: string, marker: CitationMarker): string {
+  let result = '';
+  let last = 0;
+  for (const found of marker.findLoose(text)) {
+    result += `${text.slice(last, found.index)} `;
+    last = found.index + found.raw.length;
+  }
+  return result + text.slice(last);
+}
+
+/**
+ * Arabic numbers in an answer that occur in none of the articles it cites: figures it may have invented. Citation
+ * markers (parsed with `marker`, built from data/answer-templates.json) and structural references are not counted.
+ */
+export function unsupportedNumbers(answer: string, citedArticles: number[], doc: PlanDocument, marker: CitationMarker): string[] {
+  const numbers = withoutMarkers(answer, marker).replace(STRUCTURAL_REFERENCES, ' ').normalize('NFKC').match(/\d+(?:\.\d+)?/g) ?? [];
+  const sources = citedArticles.map((number) => articleByNumber(doc, number)?.text.normalize('NFKC') ?? '').join('\n');
   return [...new Set(numbers)].filter((value) => !sources.includes(value));
 }

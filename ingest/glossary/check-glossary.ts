@@ -1,4 +1,5 @@
 import type { PlanDocument } from '../../core/document-model.ts';
+import { articleByNumber } from '../../core/plan-lookup.ts';
 import { articlesUsing } from './find-occurrences.ts';
 import type { GlossaryData } from './glossary-schema.ts';
 import type { Definition } from './glossary-terms.ts';
@@ -33,7 +34,7 @@ export function definitionProblems(document: PlanDocument, term: string, definit
 }
 
 function quoteProblem(document: PlanDocument, articleNumber: number, quote: string, term: string): string | null {
-  const article = document.articles.find((candidate) => candidate.number === articleNumber);
+  const article = articleByNumber(document, articleNumber);
   if (!article) return `cites article ${articleNumber}, which the document does not have`;
   if (!article.text.includes(quote)) return `quote is not verbatim in article ${articleNumber}: ${quote.slice(0, 40)}…`;
   if (!quote.includes(term)) return `quote from article ${articleNumber} does not contain the term: ${quote.slice(0, 40)}…`;

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataFile } from '../project-paths.ts';
+import { readJsonDataFile } from '../read-data-file.ts';
 
 export const GLOSSARY_TERMS_FILE = dataFile('glossary', 'glossary-terms.json');
 
@@ -32,6 +32,7 @@ export type GlossaryTerms = z.infer<typeof GlossaryTermsSchema>;
 export type GlossaryTermEntry = GlossaryTerms[number];
 export type Definition = z.infer<typeof DefinitionSchema>;
 
+/** Reads and validates the hand-written term list (data/glossary/glossary-terms.json); cached and frozen. */
 export function loadGlossaryTerms(file: string = GLOSSARY_TERMS_FILE): GlossaryTerms {
-  return GlossaryTermsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return readJsonDataFile(GlossaryTermsSchema, file);
 }

@@ -3,7 +3,7 @@ import { selectTopicSentences } from './select-topic-sentences.ts';
 import type { TopicDefinition, TopicDefinitions } from './topic-definitions.ts';
 import { BUILD_TOPICS_COMMAND, type TopicMap } from './topic-map-schema.ts';
 
-/** Article numbers for a query, best first; the builder backs this with HybridRetriever over a fresh index. */
+/** Article numbers for a query, best first; the builder (server/cli/build-topic-map.ts) backs this with HybridRetriever over a fresh index. */
 export type RankArticles = (query: string, limit: number) => Promise<number[]>;
 
 export interface TopicMapSources {
@@ -15,7 +15,7 @@ export interface TopicMapSources {
   onConfirmed?: (topicId: string, articles: number[]) => void;
 }
 
-export const TOPIC_MAP_GENERATOR = `${BUILD_TOPICS_COMMAND} (ingest/topics/build-topic-map.ts)`;
+export const TOPIC_MAP_GENERATOR = `${BUILD_TOPICS_COMMAND} (server/cli/build-topic-map.ts)`;
 
 /** Builds the topic map from the parsed document: dictionary match of each topic's terms, confirmed by retrieval. */
 export async function composeTopicMap(sources: TopicMapSources): Promise<TopicMap> {

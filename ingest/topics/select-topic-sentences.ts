@@ -1,4 +1,5 @@
 import type { PlanDocument } from '../../core/document-model.ts';
+import { partByNumber } from '../../core/plan-lookup.ts';
 import { splitSentences } from '../../core/split-sentences.ts';
 import type { TopicDefinition } from './topic-definitions.ts';
 import type { TopicArticle } from './topic-map-schema.ts';
@@ -17,7 +18,7 @@ export function selectTopicSentences(document: PlanDocument, topic: TopicDefinit
       .map((sentence) => sentence.text)
       .filter((sentence) => terms.some((term) => sentence.includes(term)) && !topic.exclude.some((phrase) => sentence.includes(phrase)));
     if (sentences.length === 0) continue;
-    const part = document.parts.find((candidate) => candidate.number === article.partNumber);
+    const part = partByNumber(document, article.partNumber);
     selected.push({ article: article.number, title: article.title, part: article.partNumber, partTitle: part?.title ?? '', sentences: [...new Set(sentences)] });
   }
   // The article that says most about the topic leads; ties keep document order, so the output is stable.

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataFile } from '../project-paths.ts';
+import { readJsonDataFile } from '../read-data-file.ts';
 
 export const TOPIC_DEFINITIONS_FILE = dataFile('topics', 'topic-definitions.json');
 
@@ -44,7 +44,7 @@ export const TopicDefinitionsSchema = z
 export type TopicDefinitions = z.infer<typeof TopicDefinitionsSchema>;
 export type TopicDefinition = TopicDefinitions['topics'][number];
 
-/** Reads and validates the hand-written topic definitions (data/topics/topic-definitions.json). */
+/** Reads and validates the hand-written topic definitions (data/topics/topic-definitions.json); cached and frozen. */
 export function loadTopicDefinitions(file: string = TOPIC_DEFINITIONS_FILE): TopicDefinitions {
-  return TopicDefinitionsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return readJsonDataFile(TopicDefinitionsSchema, file);
 }

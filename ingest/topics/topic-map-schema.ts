@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dataFile } from '../project-paths.ts';
 
-/** The generated topic map, shared by its builder (ingest) and its reader (server). */
+/** The generated topic map, shared by its builder (server/cli/build-topic-map.ts) and its reader (server/topics). */
 export const TOPIC_MAP_FILE = dataFile('topics', 'topic-map.json');
 
 /** The command that regenerates the map; named in every error about a stale map. */
@@ -35,3 +35,8 @@ export const TopicMapSchema = z.object({
 export type TopicMap = z.infer<typeof TopicMapSchema>;
 export type TopicMapTopic = TopicMap['topics'][number];
 export type TopicArticle = z.infer<typeof TopicArticleSchema>;
+
+/** The map as written to disk: two-space JSON with a final newline, so a rebuild of unchanged inputs is byte-identical. */
+export function serializeTopicMap(map: TopicMap): string {
+  return `${JSON.stringify(map, null, 2)}\n`;
+}

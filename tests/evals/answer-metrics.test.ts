@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createCitationMarker } from '../../core/citation-marker.ts';
 import type { PlanDocument } from '../../core/document-model.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE } from '../../ingest/project-paths.ts';
+import { answerMarker } from '../../evals/answer-marker.ts';
 import { citationPrecision, citationRecall, citationValidity, factsFound, unsupportedNumbers } from '../../evals/metrics/answer-metrics.ts';
 import { checkThresholds } from '../../evals/check-thresholds.ts';
 import { summarize } from '../../evals/summarize.ts';
@@ -50,13 +52,23 @@ describe('key facts', () => {
 });
 
 describe('unsupported numbers', () => {
+  const marker = answerMarker();
+  it('reads the marker from data/answer-templates.json', () => {
+    expect(marker.format(12)).toBe('〔第12条〕');
+  });
   it('ignores citation markers and article references', () => {
-    expect(unsupportedNumbers('第12条规定……〔第12条〕，见第8部分', [12], doc)).toEqual([]);
+    expect(unsupportedNumbers('第12条规定……〔第12条〕，见第8部分', [12], doc, marker)).toEqual([]);
+    expect(unsupportedNumbers('见〔第12、13条〕和[第7条]', [12], doc, marker)).toEqual([]);
   });
   it('accepts numbers found in the cited articles and flags invented ones', () => {
-    expect(unsupportedNumbers('2005年前建成的老旧小区全部改造完成〔第1条〕', [1], doc)).toEqual([]);
-    expect(unsupportedNumbers('GDP目标为1200亿元〔第3条〕', [3], doc)).toEqual(['1200']);
-    expect(unsupportedNumbers('2005年〔第12条〕', [12], doc)).toEqual(['2005']);
+    expect(unsupportedNumbers('2005年前建成的老旧小区全部改造完成〔第1条〕', [1], doc, marker)).toEqual([]);
+    expect(unsupportedNumbers('GDP目标为1200亿元〔第3条〕', [3], doc, marker)).toEqual(['1200']);
+    expect(unsupportedNumbers('2005年〔第12条〕', [12], doc, marker)).toEqual(['2005']);
+  });
+  it('follows the marker it is given, not a hard-coded format', () => {
+    const other = createCitationMarker('[ref {article}]');
+    expect(unsupportedNumbers('见[ref 99]', [12], doc, other)).toEqual([]);
+    expect(unsupportedNumbers('见[ref 99]', [12], doc, marker)).toEqual(['99']);
   });
 });
 

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeLoose } from '../../core/normalize-text.ts';
+import { articleByNumber } from '../../core/plan-lookup.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE, PROJECT_ROOT } from '../../ingest/project-paths.ts';
 import { CATEGORIES, loadDataset } from '../../evals/dataset.ts';
 
 const doc = parsePlan(readFileSync(DEFAULT_SOURCE_FILE, 'utf8'), 'wuhai');
 const items = loadDataset(path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'));
-const articleText = (number: number) => doc.articles.find((article) => article.number === number)?.text ?? '';
+const articleText = (number: number) => articleByNumber(doc, number)?.text ?? '';
 
 describe('the evaluation dataset', () => {
   it('has at least 150 items covering every category', () => {

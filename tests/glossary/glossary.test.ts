@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../core/document-model.ts';
+import { articleByNumber } from '../../core/plan-lookup.ts';
+import { readJsonDataFile } from '../../ingest/read-data-file.ts';
 import { buildGlossary, serializeGlossary } from '../../ingest/glossary/build-glossary.ts';
 import { composeGlossary, GlossaryBuildError } from '../../ingest/glossary/compose-glossary.ts';
 import { GLOSSARY_FILE, GlossarySchema, type GlossaryData } from '../../ingest/glossary/glossary-schema.ts';
@@ -16,11 +18,11 @@ const REQUIRED = ['五区一河', '四水四定', '两个屏障', '两个基地'
 describe('the committed glossary (data/glossary/glossary.json)', () => {
   let document: PlanDocument;
   let glossary: GlossaryData;
-  const articleText = (number: number) => document.articles.find((article) => article.number === number)?.text ?? '';
+  const articleText = (number: number) => articleByNumber(document, number)?.text ?? '';
 
   beforeAll(async () => {
     document = parsePlan(await readSource(), 'wuhai-15th-fyp-proposal');
-    glossary = GlossarySchema.parse(JSON.parse(readFileSync(GLOSSARY_FILE, 'utf8')));
+    glossary = readJsonDataFile(GlossarySchema, GLOSSARY_FILE);
   });
 
   it('was built from the document as it is now, and is what a fresh build produces (twice the same)', async () => {

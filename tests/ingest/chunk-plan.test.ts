@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkPlan, DEFAULT_CHUNK_OPTIONS } from '../../ingest/chunk-plan.ts';
 import type { Chunk, PlanDocument } from '../../core/document-model.ts';
+import { articleByNumber, partByNumber, partOf } from '../../core/plan-lookup.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { splitSentences } from '../../core/split-sentences.ts';
 import { readSource } from '../helpers/plan-index.ts';
@@ -18,10 +19,10 @@ describe('chunkPlan on the Wuhai proposal', () => {
 
   /** The text a chunk's offsets point into. */
   function containerText(chunk: Chunk): string {
-    if (chunk.articleNumber !== null) return doc.articles.find((article) => article.number === chunk.articleNumber)!.text;
+    if (chunk.articleNumber !== null) return articleByNumber(doc, chunk.articleNumber)!.text;
     if (chunk.section === 'preamble') return doc.preamble;
     if (chunk.section === 'closing') return doc.closing;
-    return doc.parts.find((part) => part.number === chunk.partNumber)!.intro;
+    return partByNumber(doc, chunk.partNumber!)!.intro;
   }
 
   it('gives every chunk a unique id and the document id', () => {
@@ -44,8 +45,8 @@ describe('chunkPlan on the Wuhai proposal', () => {
   it('labels article chunks with their article and part', () => {
     const articleChunks = chunks.filter((chunk) => chunk.articleNumber !== null);
     for (const chunk of articleChunks) {
-      const article = doc.articles.find((candidate) => candidate.number === chunk.articleNumber)!;
-      const part = doc.parts.find((candidate) => candidate.number === article.partNumber)!;
+      const article = articleByNumber(doc, chunk.articleNumber!)!;
+      const part = partOf(doc, article);
       expect(chunk.articleTitle).toBe(article.title);
       expect(chunk.partNumber).toBe(part.number);
       expect(chunk.partTitle).toBe(part.title);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../core/document-model.ts';
+import { articleByNumber, partByNumber } from '../../core/plan-lookup.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { readSource } from '../helpers/plan-index.ts';
 
@@ -94,12 +95,12 @@ describe('parsePlan on the Wuhai proposal', () => {
     [30, '维护国家政治安全'],
     [36, '确保规划建议目标任务落到实处'],
   ])('article %i is titled %s', (number, title) => {
-    expect(doc.articles.find((article) => article.number === number)?.title).toBe(title);
+    expect(articleByNumber(doc, number)?.title).toBe(title);
   });
 
   it('assigns every article to the part it is printed under', () => {
     for (const [part, numbers] of Object.entries(ARTICLES_BY_PART)) {
-      expect(doc.parts.find((candidate) => candidate.number === Number(part))?.articleNumbers).toEqual(numbers);
+      expect(partByNumber(doc, Number(part))?.articleNumbers).toEqual(numbers);
       for (const number of numbers) expect(doc.articles[number - 1]?.partNumber).toBe(Number(part));
     }
   });

@@ -4,12 +4,12 @@ import { dataFile } from '../../ingest/project-paths.ts';
 import { isStopword, segment, tokenize } from '../../ingest/tokenizer.ts';
 import { readSource } from '../helpers/plan-index.ts';
 
-/** Non-empty, non-comment lines of a data file, read independently of the tokenizer's own reader. */
+/** The terms of a term-list data file (no blank, # comment or [group] heading lines), read independently of the tokenizer's own reader. */
 async function dataLines(...segments: string[]): Promise<string[]> {
   return (await readFile(dataFile(...segments), 'utf8'))
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+    .filter((line) => line !== '' && !line.startsWith('#') && !/^\[.*\]$/.test(line));
 }
 
 const KEPT_WHOLE = ['铸牢中华民族共同体意识', '五区一河', '新质生产力', '固态电池', '可降解新材料', '四水四定', '源网荷储', '绿电直连', '枫桥经验', '包银高铁'];

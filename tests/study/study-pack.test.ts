@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleByNumber } from '../../core/plan-lookup.ts';
 import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import type { StudyPack } from '../../server/study/study-types.ts';
@@ -15,7 +16,7 @@ afterAll(async () => {
   await built.cleanup();
 });
 
-const articleText = (number: number) => built.index.document.articles.find((article) => article.number === number)!.text;
+const articleText = (number: number) => articleByNumber(built.index.document, number)!.text;
 
 async function pack(body: object): Promise<StudyPack> {
   const response = await request(testApp.app).post('/api/study').send(body).expect(200);

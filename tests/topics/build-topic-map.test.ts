@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../core/document-model.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
-import { buildTopicMap, serializeTopicMap } from '../../ingest/topics/build-topic-map.ts';
 import { selectTopicSentences } from '../../ingest/topics/select-topic-sentences.ts';
-import { TOPIC_MAP_FILE } from '../../ingest/topics/topic-map-schema.ts';
+import { serializeTopicMap, TOPIC_MAP_FILE } from '../../ingest/topics/topic-map-schema.ts';
+import { buildTopicMap } from '../../server/cli/build-topic-map.ts';
 import { readSource } from '../helpers/plan-index.ts';
 
 describe('npm run build:topics', () => {

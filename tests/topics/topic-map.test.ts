@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../core/document-model.ts';
+import { articleByNumber, partOf } from '../../core/plan-lookup.ts';
+import { readJsonDataFile } from '../../ingest/read-data-file.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { splitSentences } from '../../core/split-sentences.ts';
 import { loadTopicDefinitions, type TopicDefinitions } from '../../ingest/topics/topic-definitions.ts';
@@ -26,7 +27,7 @@ describe('the committed topic map (data/topics/topic-map.json)', () => {
 
   beforeAll(async () => {
     document = parsePlan(await readSource(), 'wuhai-15th-fyp-proposal');
-    map = TopicMapSchema.parse(JSON.parse(readFileSync(TOPIC_MAP_FILE, 'utf8')));
+    map = readJsonDataFile(TopicMapSchema, TOPIC_MAP_FILE);
     definitions = loadTopicDefinitions();
   });
 
@@ -43,11 +44,11 @@ describe('the committed topic map (data/topics/topic-map.json)', () => {
   it('quotes only whole sentences of each article, verbatim, with its real title and part', () => {
     for (const topic of map.topics) {
       for (const entry of topic.articles) {
-        const article = document.articles.find((candidate) => candidate.number === entry.article);
+        const article = articleByNumber(document, entry.article);
         expect(article, `${topic.id} cites article ${entry.article}`).toBeDefined();
         expect(entry.title).toBe(article!.title);
         expect(entry.part).toBe(article!.partNumber);
-        expect(entry.partTitle).toBe(document.parts.find((part) => part.number === article!.partNumber)!.title);
+        expect(entry.partTitle).toBe(partOf(document, article!).title);
         const sentences = new Set(splitSentences(article!.text).map((sentence) => sentence.text));
         for (const sentence of entry.sentences) {
           expect(article!.text.includes(sentence), `${topic.id}/${entry.article}: ${sentence}`).toBe(true);
