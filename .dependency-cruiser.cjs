@@ -11,7 +11,16 @@
 // Paths are relative to the repository root (run depcruise from there).
 
 /** Dependencies that are not our own source files: npm packages and Node built-ins. */
-const NOT_OURS = ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown', 'core'];
+const NOT_OURS = [
+  'npm',
+  'npm-dev',
+  'npm-optional',
+  'npm-peer',
+  'npm-bundled',
+  'npm-no-pkg',
+  'npm-unknown',
+  'core',
+];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -50,7 +50,8 @@ export function createCitationMarker(template: string = DEFAULT_MARKER_TEMPLATE)
   }
   const prefix = template.slice(0, at);
   const suffix = template.slice(at + '{article}'.length);
-  if (prefix === '' || suffix === '') throw new Error(`citation marker template needs text around {article}: ${template}`);
+  if (prefix === '' || suffix === '')
+    throw new Error(`citation marker template needs text around {article}: ${template}`);
   const canonical = new RegExp(`${escapeRegExp(prefix)}(\\d+)${escapeRegExp(suffix)}`, 'g');
   const trailing = new RegExp(`${escapeRegExp(prefix)}(\\d+)${escapeRegExp(suffix)}$`);
 
@@ -63,13 +64,20 @@ export function createCitationMarker(template: string = DEFAULT_MARKER_TEMPLATE)
   const item = `${innerPrefix ? `(?:${escapeRegExp(innerPrefix)})?` : ''}\\s*${number}\\s*${innerSuffix ? `(?:${escapeRegExp(innerSuffix)})?` : ''}`;
   const openSet = `[${escapeRegExp(open)}${OPEN_BRACKETS}]`;
   const closeSet = `[${escapeRegExp(close)}${CLOSE_BRACKETS}]`;
-  const loose = new RegExp(`${openSet}\\s*(${item}(?:\\s*[${SEPARATORS}]\\s*${item})*)\\s*${closeSet}`, 'g');
+  const loose = new RegExp(
+    `${openSet}\\s*(${item}(?:\\s*[${SEPARATORS}]\\s*${item})*)\\s*${closeSet}`,
+    'g',
+  );
   const numberPattern = new RegExp(number, 'g');
 
   const format = (articleNumber: number): string => `${prefix}${articleNumber}${suffix}`;
 
   const find = (text: string): FoundMarker[] =>
-    [...text.matchAll(canonical)].map((match) => ({ index: match.index ?? 0, raw: match[0], articles: [Number(match[1])] }));
+    [...text.matchAll(canonical)].map((match) => ({
+      index: match.index ?? 0,
+      raw: match[0],
+      articles: [Number(match[1])],
+    }));
 
   const findLoose = (text: string): FoundMarker[] => {
     const found: FoundMarker[] = [];

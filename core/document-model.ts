@@ -1,7 +1,8 @@
 /** The plan proposal as parsed: the shared document model used by ingest, retrieval and the server. */
 
 /** Labels for text that is not (only) a numbered article. */
-export type SectionKind = 'preamble' | 'part-intro' | 'article' | 'main-goal' | 'vision-2035' | 'closing';
+export type SectionKind =
+  'preamble' | 'part-intro' | 'article' | 'main-goal' | 'vision-2035' | 'closing';
 
 export interface Part {
   /** 1-based part number (一、 = 1). */

@@ -20,20 +20,33 @@ export class TemplateError extends Error {}
 
 /** The placeholders a template uses, in order of first use. */
 export function templateVariables(template: string, syntax: RegExp = SINGLE_BRACES): string[] {
-  return [...new Set([...template.matchAll(new RegExp(syntax.source, 'g'))].map((match) => match[1] ?? ''))];
+  return [
+    ...new Set(
+      [...template.matchAll(new RegExp(syntax.source, 'g'))].map((match) => match[1] ?? ''),
+    ),
+  ];
 }
 
 /** Fills every placeholder; a missing (or, with `declared`, an unknown) variable throws instead of leaving a blank. */
-export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>, options: FillOptions = {}): string {
+export function fillTemplate(
+  template: string,
+  values: Readonly<Record<string, string | number>>,
+  options: FillOptions = {},
+): string {
   const syntax = options.syntax ?? SINGLE_BRACES;
   const label = options.name ? `template ${options.name}` : 'template';
   if (options.declared) {
-    const undeclared = templateVariables(template, syntax).filter((variable) => !options.declared!.includes(variable));
-    if (undeclared.length > 0) throw new TemplateError(`${label}: uses undeclared variables ${undeclared.join(', ')}`);
+    const undeclared = templateVariables(template, syntax).filter(
+      (variable) => !options.declared!.includes(variable),
+    );
+    if (undeclared.length > 0)
+      throw new TemplateError(`${label}: uses undeclared variables ${undeclared.join(', ')}`);
     const missing = options.declared.filter((variable) => !(variable in values));
-    if (missing.length > 0) throw new TemplateError(`${label}: missing variables ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw new TemplateError(`${label}: missing variables ${missing.join(', ')}`);
     const unknown = Object.keys(values).filter((variable) => !options.declared!.includes(variable));
-    if (unknown.length > 0) throw new TemplateError(`${label}: unknown variables ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new TemplateError(`${label}: unknown variables ${unknown.join(', ')}`);
   }
   return template.replace(new RegExp(syntax.source, 'g'), (_whole, variable: string) => {
     if (!(variable in values)) throw new TemplateError(`${label} needs {${variable}}`);

@@ -20,7 +20,8 @@ const PUNCTUATION_VARIANTS: Array<[RegExp, string]> = [
 
 export function normalizeForMatch(text: string): string {
   let normalized = text.normalize('NFKC');
-  for (const [pattern, replacement] of PUNCTUATION_VARIANTS) normalized = normalized.replace(pattern, replacement);
+  for (const [pattern, replacement] of PUNCTUATION_VARIANTS)
+    normalized = normalized.replace(pattern, replacement);
   return normalized.replace(/\s+/g, '').toLowerCase();
 }
 

@@ -1,18 +1,18 @@
 /** Numerals as Chinese policy documents and their readers write them: 12, １２, 十二, 一百零五. */
 
 const DIGITS: Record<string, number> = {
-  '〇': 0,
-  '零': 0,
-  '一': 1,
-  '二': 2,
-  '两': 2,
-  '三': 3,
-  '四': 4,
-  '五': 5,
-  '六': 6,
-  '七': 7,
-  '八': 8,
-  '九': 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Characters a Chinese numeral is written with, for building patterns. */

@@ -13,6 +13,9 @@ export function partByNumber(doc: PlanDocument, partNumber: number): Part | unde
 /** The part an article belongs to. */
 export function partOf(doc: PlanDocument, article: Article): Part {
   const part = partByNumber(doc, article.partNumber);
-  if (!part) throw new Error(`article ${article.number} names part ${article.partNumber}, which the document lacks`);
+  if (!part)
+    throw new Error(
+      `article ${article.number} names part ${article.partNumber}, which the document lacks`,
+    );
   return part;
 }

@@ -14,7 +14,10 @@ export interface BaselineSummary {
 }
 
 /** Retrieval figures of the naive pipeline (fixed 500-character chunks, BM25 on jieba tokens), overall and per category. */
-export async function baselineSummaries(items: EvalItem[], doc: PlanDocument): Promise<Record<string, BaselineSummary>> {
+export async function baselineSummaries(
+  items: EvalItem[],
+  doc: PlanDocument,
+): Promise<Record<string, BaselineSummary>> {
   const baseline = await NaiveBaseline.build(doc);
   const scored = items.filter((item) => item.answerable && item.gold.length > 0);
   const rows = scored.map((item) => ({ item, ranked: baseline.rank(item.question, 5) }));
@@ -28,6 +31,7 @@ export async function baselineSummaries(items: EvalItem[], doc: PlanDocument): P
     ndcgAt5: mean(subset.map(({ item, ranked }) => ndcgAtK(ranked, item.gold, 5))),
   });
   const result: Record<string, BaselineSummary> = { overall: summarize(rows) };
-  for (const category of new Set(rows.map((row) => row.item.category))) result[category] = summarize(rows.filter((row) => row.item.category === category));
+  for (const category of new Set(rows.map((row) => row.item.category)))
+    result[category] = summarize(rows.filter((row) => row.item.category === category));
   return result;
 }

@@ -32,10 +32,12 @@ export function loadThresholds(file: string = THRESHOLDS_FILE): Thresholds {
 export function checkThresholds(summary: Summary, thresholds: Thresholds): string[] {
   const failures: string[] = [];
   const atLeast = (name: string, value: number | null, minimum: number) => {
-    if (value === null || value < minimum) failures.push(`${name} ${value === null ? 'n/a' : value.toFixed(3)} < ${minimum}`);
+    if (value === null || value < minimum)
+      failures.push(`${name} ${value === null ? 'n/a' : value.toFixed(3)} < ${minimum}`);
   };
   const atMost = (name: string, value: number | null, maximum: number) => {
-    if (value === null || value > maximum) failures.push(`${name} ${value === null ? 'n/a' : value.toFixed(3)} > ${maximum}`);
+    if (value === null || value > maximum)
+      failures.push(`${name} ${value === null ? 'n/a' : value.toFixed(3)} > ${maximum}`);
   };
   atLeast('hit@1', summary.hitAt1, thresholds.hitAt1);
   atLeast('hit@5', summary.hitAt5, thresholds.hitAt5);
@@ -44,6 +46,10 @@ export function checkThresholds(summary: Summary, thresholds: Thresholds): strin
   atLeast('fact coverage', summary.factCoverage, thresholds.factCoverage);
   atLeast('out-of-scope rejection', summary.outOfScopeRejection, thresholds.outOfScopeRejection);
   atMost('false refusal', summary.falseRefusal, thresholds.falseRefusalMax);
-  atMost('answers with unsupported numbers', summary.unsupportedNumbers, thresholds.unsupportedNumbersMax);
+  atMost(
+    'answers with unsupported numbers',
+    summary.unsupportedNumbers,
+    thresholds.unsupportedNumbersMax,
+  );
   return failures;
 }

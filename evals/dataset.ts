@@ -2,13 +2,24 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DataFileError, readJsonLinesFile } from '../ingest/read-data-file.ts';
 
-export const CATEGORIES = ['staff', 'citizen', 'trainer', 'multi', 'followup', 'out_of_scope', 'adversarial'] as const;
+export const CATEGORIES = [
+  'staff',
+  'citizen',
+  'trainer',
+  'multi',
+  'followup',
+  'out_of_scope',
+  'adversarial',
+] as const;
 
 export const EvalItemSchema = z.object({
   id: z.string().min(1),
   category: z.enum(CATEGORIES),
   question: z.string().min(1).max(1000),
-  history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).max(20).optional(),
+  history: z
+    .array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() }))
+    .max(20)
+    .optional(),
   gold: z.array(z.number().int().positive()),
   acceptable: z.array(z.number().int().positive()).optional(),
   facts: z.array(z.string().min(1)).optional(),
@@ -26,7 +37,13 @@ export function loadDataset(file: string): EvalItem[] {
   const firstLine = new Map<string, number>();
   for (const { line, value } of lines) {
     const earlier = firstLine.get(value.id);
-    if (earlier !== undefined) throw new DataFileError(absolute, 'invalid', `line ${line}: duplicate id ${value.id} (first on line ${earlier})`, `line ${line}`);
+    if (earlier !== undefined)
+      throw new DataFileError(
+        absolute,
+        'invalid',
+        `line ${line}: duplicate id ${value.id} (first on line ${earlier})`,
+        `line ${line}`,
+      );
     firstLine.set(value.id, line);
   }
   return lines.map(({ value }) => value);

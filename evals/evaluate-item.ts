@@ -3,7 +3,13 @@ import type { ChatService } from '../server/chat/chat-service.ts';
 import type { ChatResponse } from '../core/wire/chat-wire.ts';
 import { answerMarker } from './answer-marker.ts';
 import type { EvalItem } from './dataset.ts';
-import { citationPrecision, citationRecall, citationValidity, factsFound, unsupportedNumbers } from './metrics/answer-metrics.ts';
+import {
+  citationPrecision,
+  citationRecall,
+  citationValidity,
+  factsFound,
+  unsupportedNumbers,
+} from './metrics/answer-metrics.ts';
 import { hitAtK, ndcgAtK, recallAtK, reciprocalRank } from './metrics/retrieval-metrics.ts';
 
 /** Every measurement taken for one dataset item; null where a metric does not apply to it. */
@@ -32,10 +38,19 @@ export interface ItemResult {
 }
 
 /** Runs one item through the chat service (the /api/chat code path) and scores the response. */
-export async function evaluateItem(item: EvalItem, chat: ChatService, doc: PlanDocument, mode: 'staff' | 'citizen' | 'trainer'): Promise<ItemResult> {
+export async function evaluateItem(
+  item: EvalItem,
+  chat: ChatService,
+  doc: PlanDocument,
+  mode: 'staff' | 'citizen' | 'trainer',
+): Promise<ItemResult> {
   const outcome = await chat.answer({ message: item.question, history: item.history ?? [], mode });
   const response: ChatResponse = outcome.response;
-  const ranked = [...new Set(outcome.retrieval.hits.flatMap((hit) => (hit.article === null ? [] : [hit.article])))];
+  const ranked = [
+    ...new Set(
+      outcome.retrieval.hits.flatMap((hit) => (hit.article === null ? [] : [hit.article])),
+    ),
+  ];
   const cited = [...new Set(response.citations.map((citation) => citation.article))];
   const scored = item.answerable && item.gold.length > 0;
   const found = factsFound(response.answer, item.facts ?? []);
@@ -52,7 +67,9 @@ export async function evaluateItem(item: EvalItem, chat: ChatService, doc: PlanD
     mrr: scored ? reciprocalRank(ranked, item.gold) : null,
     ndcgAt5: scored ? ndcgAtK(ranked, item.gold, 5) : null,
     citationValidity: citationValidity(response.citations, doc),
-    citationPrecision: item.answerable ? citationPrecision(cited, item.gold, item.acceptable) : null,
+    citationPrecision: item.answerable
+      ? citationPrecision(cited, item.gold, item.acceptable)
+      : null,
     citationRecall: item.answerable ? citationRecall(cited, item.gold) : null,
     factsTotal: found.length,
     factsFound: found.filter(Boolean).length,

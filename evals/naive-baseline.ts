@@ -23,18 +23,31 @@ export class NaiveBaseline {
     let text = '';
     const spans: Array<{ article: number; start: number; end: number }> = [];
     for (const article of doc.articles) {
-      spans.push({ article: article.number, start: text.length, end: text.length + article.text.length });
+      spans.push({
+        article: article.number,
+        start: text.length,
+        end: text.length + article.text.length,
+      });
       text += `${article.text}\n`;
     }
     // LangChain's splitter with no separators cuts at fixed character counts, as a naive pipeline would.
-    const splitter = new RecursiveCharacterTextSplitter({ chunkSize: CHUNK_CHARS, chunkOverlap: 0, separators: [''] });
+    const splitter = new RecursiveCharacterTextSplitter({
+      chunkSize: CHUNK_CHARS,
+      chunkOverlap: 0,
+      separators: [''],
+    });
     const pieces = await splitter.splitText(text);
     let cursor = 0;
     const chunks = pieces.map((piece) => {
       const start = text.indexOf(piece, cursor);
       const end = start + piece.length;
       cursor = end;
-      return { text: piece, articles: spans.filter((span) => span.start < end && span.end > start).map((span) => span.article) };
+      return {
+        text: piece,
+        articles: spans
+          .filter((span) => span.start < end && span.end > start)
+          .map((span) => span.article),
+      };
     });
     return new NaiveBaseline(chunks);
   }
@@ -43,7 +56,8 @@ export class NaiveBaseline {
   rank(question: string, k: number): number[] {
     const ranked: number[] = [];
     for (const hit of this.bm25.search(tokenize(question), 50)) {
-      for (const article of this.chunkArticles[hit.index] ?? []) if (!ranked.includes(article)) ranked.push(article);
+      for (const article of this.chunkArticles[hit.index] ?? [])
+        if (!ranked.includes(article)) ranked.push(article);
       if (ranked.length >= k) break;
     }
     return ranked.slice(0, k);

@@ -29,19 +29,27 @@ async function main(): Promise<void> {
       out: { type: 'string', default: path.join(PROJECT_ROOT, 'evals', 'reports') },
     },
   });
-  if (values.provider !== 'offline' && values.provider !== 'openai') throw new Error('--provider must be offline or openai');
+  if (values.provider !== 'offline' && values.provider !== 'openai')
+    throw new Error('--provider must be offline or openai');
   const config = loadConfig();
   const chatModel = values.provider === 'openai' ? createChatModel(config) : null;
-  if (values.provider === 'openai' && !chatModel) throw new Error('--provider openai needs OPENAI_API_KEY or OPENAI_BASE_URL (and CHAT_MODEL)');
+  if (values.provider === 'openai' && !chatModel)
+    throw new Error('--provider openai needs OPENAI_API_KEY or OPENAI_BASE_URL (and CHAT_MODEL)');
 
   const items = loadDataset(values.dataset!);
   const embedder = createEmbedder(config);
   const { index, cleanup } = await buildEvalIndex(config.sourceFile, embedder);
   try {
     const retriever = new HybridRetriever(index, embedder);
-    const chat = new ChatService({ retriever, document: index.document, chatModel, onModelFailure: (error) => pino().warn({ err: error }, 'model failed during evaluation') });
+    const chat = new ChatService({
+      retriever,
+      document: index.document,
+      chatModel,
+      onModelFailure: (error) => pino().warn({ err: error }, 'model failed during evaluation'),
+    });
     const results: ItemResult[] = [];
-    for (const item of items) results.push(await evaluateItem(item, chat, index.document, modeFor(item)));
+    for (const item of items)
+      results.push(await evaluateItem(item, chat, index.document, modeFor(item)));
 
     const byCategory: Record<string, Summary> = { overall: summarize(results) };
     for (const category of CATEGORIES) {
@@ -49,7 +57,15 @@ async function main(): Promise<void> {
       if (subset.length > 0) byCategory[category] = summarize(subset);
     }
     const baseline = values.baseline ? await baselineSummaries(items, index.document) : undefined;
-    const report = { createdAt: new Date().toISOString(), dataset: path.relative(PROJECT_ROOT, values.dataset!), provider: chat.provider, embedder: embedder.id, summary: byCategory, baseline, items: results };
+    const report = {
+      createdAt: new Date().toISOString(),
+      dataset: path.relative(PROJECT_ROOT, values.dataset!),
+      provider: chat.provider,
+      embedder: embedder.id,
+      summary: byCategory,
+      baseline,
+      items: results,
+    };
     await mkdir(values.out!, { recursive: true });
     const files = await writeReports(values.out!, report);
     console.log(files.markdown);
@@ -57,7 +73,9 @@ async function main(): Promise<void> {
     if (values.gate) {
       const failures = checkThresholds(byCategory.overall!, loadThresholds());
       if (failures.length > 0) {
-        console.error(`\nevaluation gate FAILED:\n${failures.map((failure) => `  ${failure}`).join('\n')}`);
+        console.error(
+          `\nevaluation gate FAILED:\n${failures.map((failure) => `  ${failure}`).join('\n')}`,
+        );
         process.exitCode = 1;
       } else console.log('\nevaluation gate passed');
     }
@@ -68,7 +86,11 @@ async function main(): Promise<void> {
 
 /** Each item is asked in the mode its askers would use. */
 function modeFor(item: EvalItem): 'staff' | 'citizen' | 'trainer' {
-  return item.category === 'citizen' ? 'citizen' : item.category === 'trainer' ? 'trainer' : 'staff';
+  return item.category === 'citizen'
+    ? 'citizen'
+    : item.category === 'trainer'
+      ? 'trainer'
+      : 'staff';
 }
 
 main().catch((error: unknown) => {

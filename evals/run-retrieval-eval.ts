@@ -18,12 +18,24 @@ const SYSTEMS: System[] = ['hybrid', 'no-term-map', 'bm25', 'vector', 'naive'];
 
 /** `npm run eval:retrieval`: hit@1, hit@5 and MRR per category for hybrid, BM25 alone, vectors alone and the naive baseline. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dataset: { type: 'string', default: path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl') } } });
+  const { values } = parseArgs({
+    options: {
+      dataset: {
+        type: 'string',
+        default: path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'),
+      },
+    },
+  });
   const config = loadConfig();
   // Follow-ups need the conversation, which the chat pipeline supplies: they are measured by `npm run eval`.
-  const items = loadDataset(values.dataset!).filter((item) => item.gold.length > 0 && item.category !== 'followup');
+  const items = loadDataset(values.dataset!).filter(
+    (item) => item.gold.length > 0 && item.category !== 'followup',
+  );
   const embedder = createEmbedder(config);
-  const { index, cleanup } = await buildEvalIndex(config.sourceFile ?? dataFile('wuhai-15th-fyp-proposal.txt'), embedder);
+  const { index, cleanup } = await buildEvalIndex(
+    config.sourceFile ?? dataFile('wuhai-15th-fyp-proposal.txt'),
+    embedder,
+  );
   try {
     const retriever = new HybridRetriever(index, embedder);
     const withoutTermMap = new HybridRetriever(index, embedder, withoutExpansion());
@@ -33,8 +45,12 @@ async function main(): Promise<void> {
       const ranked: number[][] = [];
       for (const item of items) {
         if (system === 'naive') ranked.push(naive.rank(item.question, 5));
-        else if (system === 'no-term-map') ranked.push(articleRanking((await withoutTermMap.search(item.question, { k: 10 })).hits));
-        else ranked.push(articleRanking((await retriever.search(item.question, { k: 10, mode: system })).hits));
+        else if (system === 'no-term-map')
+          ranked.push(articleRanking((await withoutTermMap.search(item.question, { k: 10 })).hits));
+        else
+          ranked.push(
+            articleRanking((await retriever.search(item.question, { k: 10, mode: system })).hits),
+          );
       }
       rankings.set(system, ranked);
     }
@@ -50,8 +66,14 @@ function articleRanking(hits: Array<{ article: number | null }>): number[] {
 
 function printTable(items: EvalItem[], rankings: Map<System, number[][]>): void {
   const groups = new Map<string, number[]>([['overall', items.map((_, index) => index)]]);
-  items.forEach((item, index) => groups.set(item.category, [...(groups.get(item.category) ?? []), index]));
-  const header = ['category', 'n', ...SYSTEMS.flatMap((system) => [`${system} h@1`, `${system} h@5`, `${system} MRR`])];
+  items.forEach((item, index) =>
+    groups.set(item.category, [...(groups.get(item.category) ?? []), index]),
+  );
+  const header = [
+    'category',
+    'n',
+    ...SYSTEMS.flatMap((system) => [`${system} h@1`, `${system} h@5`, `${system} MRR`]),
+  ];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const [name, indexes] of groups) {
     const cells = SYSTEMS.flatMap((system) => {
@@ -65,10 +87,15 @@ function printTable(items: EvalItem[], rankings: Map<System, number[][]>): void 
     });
     console.log(`| ${name} | ${indexes.length} | ${cells.join(' | ')} |`);
   }
-  const misses = items.filter((_, position) => !hitAtK(rankings.get('hybrid')![position]!, items[position]!.gold, 1));
+  const misses = items.filter(
+    (_, position) => !hitAtK(rankings.get('hybrid')![position]!, items[position]!.gold, 1),
+  );
   if (misses.length > 0) {
     console.log(`\nhybrid misses at rank 1 (${misses.length}):`);
-    for (const item of misses) console.log(`  ${item.id} gold ${item.gold.join(',')} got ${rankings.get('hybrid')![items.indexOf(item)]!.slice(0, 5).join(',')} — ${item.question.slice(0, 60)}`);
+    for (const item of misses)
+      console.log(
+        `  ${item.id} gold ${item.gold.join(',')} got ${rankings.get('hybrid')![items.indexOf(item)]!.slice(0, 5).join(',')} — ${item.question.slice(0, 60)}`,
+      );
   }
 }
 

@@ -21,7 +21,10 @@ export interface Summary {
 }
 
 /** Mean of the values a metric has on these items; null when it applies to none of them. */
-function average(results: ItemResult[], pick: (result: ItemResult) => number | null): number | null {
+function average(
+  results: ItemResult[],
+  pick: (result: ItemResult) => number | null,
+): number | null {
   const values = results.map(pick).filter((value): value is number => value !== null);
   return values.length === 0 ? null : mean(values);
 }
@@ -42,14 +45,45 @@ export function summarize(results: ItemResult[]): Summary {
     citationValidity: average(results, (result) => result.citationValidity) ?? 1,
     citationPrecision: average(results, (result) => result.citationPrecision),
     citationRecall: average(results, (result) => result.citationRecall),
-    factCoverage: factsTotal === 0 ? null : withFacts.reduce((sum, result) => sum + result.factsFound, 0) / factsTotal,
-    allFactsShare: withFacts.length === 0 ? null : withFacts.filter((result) => result.factsFound === result.factsTotal).length / withFacts.length,
+    factCoverage:
+      factsTotal === 0
+        ? null
+        : withFacts.reduce((sum, result) => sum + result.factsFound, 0) / factsTotal,
+    allFactsShare:
+      withFacts.length === 0
+        ? null
+        : withFacts.filter((result) => result.factsFound === result.factsTotal).length /
+          withFacts.length,
     unsupportedNumbers: results.filter((result) => result.unsupportedNumbers.length > 0).length,
-    outOfScopeRejection: outOfScope.length === 0 ? null : outOfScope.filter((result) => !result.answered).length / outOfScope.length,
-    falseRefusal: answerable.length === 0 ? null : answerable.filter((result) => !result.answered).length / answerable.length,
+    outOfScopeRejection:
+      outOfScope.length === 0
+        ? null
+        : outOfScope.filter((result) => !result.answered).length / outOfScope.length,
+    falseRefusal:
+      answerable.length === 0
+        ? null
+        : answerable.filter((result) => !result.answered).length / answerable.length,
     latencyMs: {
-      retrieval: { p50: percentile(results.map((result) => result.retrievalMs), 50), p95: percentile(results.map((result) => result.retrievalMs), 95) },
-      answer: { p50: percentile(results.map((result) => result.answerMs), 50), p95: percentile(results.map((result) => result.answerMs), 95) },
+      retrieval: {
+        p50: percentile(
+          results.map((result) => result.retrievalMs),
+          50,
+        ),
+        p95: percentile(
+          results.map((result) => result.retrievalMs),
+          95,
+        ),
+      },
+      answer: {
+        p50: percentile(
+          results.map((result) => result.answerMs),
+          50,
+        ),
+        p95: percentile(
+          results.map((result) => result.answerMs),
+          95,
+        ),
+      },
     },
   };
 }

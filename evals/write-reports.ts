@@ -48,24 +48,51 @@ export function markdownReport(report: EvalReport): string {
     );
   }
   if (report.baseline) {
-    lines.push('', '## Retrieval: this pipeline vs the naive baseline (500-character chunks, BM25)', '', '| category | n | hit@1 | hit@3 | hit@5 | recall@5 | MRR | nDCG@5 | naive hit@1 | naive hit@3 | naive hit@5 | naive recall@5 | naive MRR | naive nDCG@5 |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      '## Retrieval: this pipeline vs the naive baseline (500-character chunks, BM25)',
+      '',
+      '| category | n | hit@1 | hit@3 | hit@5 | recall@5 | MRR | nDCG@5 | naive hit@1 | naive hit@3 | naive hit@5 | naive recall@5 | naive MRR | naive nDCG@5 |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    );
     for (const [category, naive] of Object.entries(report.baseline)) {
       const ours = report.summary[category];
       if (!ours) continue;
-      lines.push(`| ${category} | ${naive.n} | ${[ours.hitAt1, ours.hitAt3, ours.hitAt5, ours.recallAt5, ours.mrr, ours.ndcgAt5].map(format).join(' | ')} | ${[naive.hitAt1, naive.hitAt3, naive.hitAt5, naive.recallAt5, naive.mrr, naive.ndcgAt5].map(format).join(' | ')} |`);
+      lines.push(
+        `| ${category} | ${naive.n} | ${[ours.hitAt1, ours.hitAt3, ours.hitAt5, ours.recallAt5, ours.mrr, ours.ndcgAt5].map(format).join(' | ')} | ${[naive.hitAt1, naive.hitAt3, naive.hitAt5, naive.recallAt5, naive.mrr, naive.ndcgAt5].map(format).join(' | ')} |`,
+      );
     }
   }
-  const failures = report.items.filter((item) => (item.hitAt1 === 0) || item.citationValidity < 1 || item.answered !== item.answerable || item.factsFound < item.factsTotal);
+  const failures = report.items.filter(
+    (item) =>
+      item.hitAt1 === 0 ||
+      item.citationValidity < 1 ||
+      item.answered !== item.answerable ||
+      item.factsFound < item.factsTotal,
+  );
   if (failures.length > 0) {
-    lines.push('', '## Items to look at', '', '| id | answerable | answered | top articles | cited | facts |', '|---|---|---|---|---|---|');
-    for (const item of failures) lines.push(`| ${item.id} | ${item.answerable} | ${item.answered} | ${item.ranked.slice(0, 5).join(',')} | ${item.cited.join(',')} | ${item.factsFound}/${item.factsTotal} |`);
+    lines.push(
+      '',
+      '## Items to look at',
+      '',
+      '| id | answerable | answered | top articles | cited | facts |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const item of failures)
+      lines.push(
+        `| ${item.id} | ${item.answerable} | ${item.answered} | ${item.ranked.slice(0, 5).join(',')} | ${item.cited.join(',')} | ${item.factsFound}/${item.factsTotal} |`,
+      );
   }
   return lines.join('\n');
 }
 
 /** A self-contained page: the table plus one SVG bar chart per category. */
 export function htmlReport(report: EvalReport): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+  const escape = (text: string) =>
+    text.replace(
+      /[&<>"]/g,
+      (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
+    );
   const charts = Object.entries(report.summary)
     .map(([category, summary]) => {
       const bars = COLUMNS.map(([name, pick], index) => {
@@ -81,10 +108,17 @@ export function htmlReport(report: EvalReport): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>规划问答 evaluation</title><style>body{font-family:system-ui,sans-serif;margin:2rem}figure{display:inline-block;margin:1rem;vertical-align:top}pre{white-space:pre;overflow:auto;background:#f6f6f6;padding:1rem}</style></head><body><h1>规划问答 evaluation</h1><p>${escape(report.createdAt)} · ${escape(report.provider)} · ${escape(report.embedder)}</p>${charts}<pre>${table}</pre></body></html>`;
 }
 
-export async function writeReports(dir: string, report: EvalReport): Promise<{ markdown: string; paths: string[] }> {
+export async function writeReports(
+  dir: string,
+  report: EvalReport,
+): Promise<{ markdown: string; paths: string[] }> {
   const stem = `eval-${report.provider.replace(/[^\w.-]+/g, '_')}`;
   const markdown = markdownReport(report);
-  const paths = [path.join(dir, `${stem}.json`), path.join(dir, `${stem}.md`), path.join(dir, `${stem}.html`)];
+  const paths = [
+    path.join(dir, `${stem}.json`),
+    path.join(dir, `${stem}.md`),
+    path.join(dir, `${stem}.html`),
+  ];
   await writeFile(paths[0]!, JSON.stringify(report, null, 2));
   await writeFile(paths[1]!, `${markdown}\n`);
   await writeFile(paths[2]!, htmlReport(report));

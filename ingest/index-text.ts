@@ -6,6 +6,12 @@ import type { Chunk } from '../core/document-model.ts';
  * Quotes always come from `chunk.text`, never from this.
  */
 export function indexTextOf(chunk: Chunk): string {
-  const header = [chunk.partTitle, chunk.articleTitle, chunk.section === 'main-goal' ? '主要目标' : null].filter(Boolean).join(' ');
+  const header = [
+    chunk.partTitle,
+    chunk.articleTitle,
+    chunk.section === 'main-goal' ? '主要目标' : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return header ? `${header}\n${chunk.text}` : chunk.text;
 }

@@ -6,9 +6,13 @@ const CHINESE_NUMERAL = '[〇零一二两三四五六七八九十百]+';
 const ANY_NUMERAL = `(?:\\d+|[０-９]+|${CHINESE_NUMERAL})`;
 
 /** A part heading: 一、标题 or 第一部分 标题. */
-const PART_HEADING = new RegExp(`^(?:(${CHINESE_NUMERAL})、|第(${ANY_NUMERAL})部分[\\s:：、]*)(.+)$`);
+const PART_HEADING = new RegExp(
+  `^(?:(${CHINESE_NUMERAL})、|第(${ANY_NUMERAL})部分[\\s:：、]*)(.+)$`,
+);
 /** An article opening: (12)标题。 / （12） / （十二） / 第十二条. */
-const ARTICLE_MARKER = new RegExp(`^(?:[(（]\\s*(${ANY_NUMERAL})\\s*[)）]|第(${ANY_NUMERAL})条)\\s*`);
+const ARTICLE_MARKER = new RegExp(
+  `^(?:[(（]\\s*(${ANY_NUMERAL})\\s*[)）]|第(${ANY_NUMERAL})条)\\s*`,
+);
 
 export interface NumberedLine {
   number: number;

@@ -15,7 +15,11 @@ interface ArticleDraft {
 }
 
 /** Parses the published page into parts, articles, goals and the closing; throws PlanParseError when the structure is unreadable. */
-export function parsePlan(source: string, docId: string, rules: ParseRules = loadParseRules()): PlanDocument {
+export function parsePlan(
+  source: string,
+  docId: string,
+  rules: ParseRules = loadParseRules(),
+): PlanDocument {
   const lines = cleanPage(source, rules);
   const [titleLine, ...body] = lines;
   if (!titleLine) throw new PlanParseError('the document is empty', null);
@@ -30,7 +34,8 @@ export function parsePlan(source: string, docId: string, rules: ParseRules = loa
     const heading = readPartHeading(line);
     const marker = heading ? null : matchArticleMarker(line.text);
     // What looked like the closing (a paragraph opening with 全市…) was followed by more structure: it was article text.
-    if ((heading || marker) && closing.length > 0) drafts.at(-1)?.paragraphs.push(...closing.splice(0));
+    if ((heading || marker) && closing.length > 0)
+      drafts.at(-1)?.paragraphs.push(...closing.splice(0));
     if (heading) {
       expectNext(heading.number, parts.length + 1, 'part', line);
       parts.push({ number: heading.number, title: heading.rest, intro: '', articleNumbers: [] });
@@ -38,16 +43,36 @@ export function parsePlan(source: string, docId: string, rules: ParseRules = loa
     }
     const currentPart = parts.at(-1);
     if (marker) {
-      if (!currentPart) throw new PlanParseError('an article appears before the first part heading (一、…)', line.lineNumber, line.text);
+      if (!currentPart)
+        throw new PlanParseError(
+          'an article appears before the first part heading (一、…)',
+          line.lineNumber,
+          line.text,
+        );
       expectNext(marker.number, drafts.length + 1, 'article', line);
-      if (marker.rest.trim() === '') throw new PlanParseError(`article (${marker.number}) has no text`, line.lineNumber, line.text);
-      drafts.push({ number: marker.number, partNumber: currentPart.number, paragraphs: [marker.rest.trim()], lineNumber: line.lineNumber });
+      if (marker.rest.trim() === '')
+        throw new PlanParseError(
+          `article (${marker.number}) has no text`,
+          line.lineNumber,
+          line.text,
+        );
+      drafts.push({
+        number: marker.number,
+        partNumber: currentPart.number,
+        paragraphs: [marker.rest.trim()],
+        lineNumber: line.lineNumber,
+      });
       currentPart.articleNumbers.push(marker.number);
       continue;
     }
     if (!currentPart) {
       preamble.push(line.text);
-    } else if (closing.length > 0 || (currentPart.number === parts.length && currentPart.articleNumbers.length > 0 && rules.closingStart.test(line.text))) {
+    } else if (
+      closing.length > 0 ||
+      (currentPart.number === parts.length &&
+        currentPart.articleNumbers.length > 0 &&
+        rules.closingStart.test(line.text))
+    ) {
       closing.push(line.text);
     } else if (currentPart.articleNumbers.length === 0) {
       currentPart.intro = currentPart.intro ? `${currentPart.intro}\n${line.text}` : line.text;
@@ -83,9 +108,18 @@ function readPartHeading(line: SourceLine) {
   return matchPartHeading(line.text);
 }
 
-function expectNext(found: number, expected: number, kind: 'part' | 'article', line: SourceLine): void {
+function expectNext(
+  found: number,
+  expected: number,
+  kind: 'part' | 'article',
+  line: SourceLine,
+): void {
   if (found !== expected) {
-    throw new PlanParseError(`expected ${kind} ${expected} but found ${kind} ${found}`, line.lineNumber, line.text);
+    throw new PlanParseError(
+      `expected ${kind} ${expected} but found ${kind} ${found}`,
+      line.lineNumber,
+      line.text,
+    );
   }
 }
 
@@ -93,20 +127,36 @@ function expectNext(found: number, expected: number, kind: 'part' | 'article', l
 function checkStructure(lines: SourceLine[], parts: Part[], drafts: ArticleDraft[]): void {
   const firstBody = lines[1] ?? lines[0];
   if (parts.length === 0) {
-    throw new PlanParseError('no part headings (一、… or 第一部分) were found; the first body line is', firstBody?.lineNumber ?? null, firstBody?.text);
+    throw new PlanParseError(
+      'no part headings (一、… or 第一部分) were found; the first body line is',
+      firstBody?.lineNumber ?? null,
+      firstBody?.text,
+    );
   }
   if (drafts.length === 0) {
-    throw new PlanParseError('no numbered articles ((1)…, （一）… or 第一条) were found after the first part heading', firstBody?.lineNumber ?? null, firstBody?.text);
+    throw new PlanParseError(
+      'no numbered articles ((1)…, （一）… or 第一条) were found after the first part heading',
+      firstBody?.lineNumber ?? null,
+      firstBody?.text,
+    );
   }
   const emptyPart = parts.find((part) => part.articleNumbers.length === 0);
-  if (emptyPart) throw new PlanParseError(`part ${emptyPart.number} (${emptyPart.title}) has no numbered articles`, null);
+  if (emptyPart)
+    throw new PlanParseError(
+      `part ${emptyPart.number} (${emptyPart.title}) has no numbered articles`,
+      null,
+    );
 }
 
 function toArticle(draft: ArticleDraft): Article {
   const text = draft.paragraphs.join('\n');
   const stop = text.indexOf('。');
   if (stop <= 0 || stop > MAX_HEADING_LENGTH) {
-    throw new PlanParseError(`article (${draft.number}) does not open with a title sentence ending in 。`, draft.lineNumber, text);
+    throw new PlanParseError(
+      `article (${draft.number}) does not open with a title sentence ending in 。`,
+      draft.lineNumber,
+      text,
+    );
   }
   return { number: draft.number, title: text.slice(0, stop), partNumber: draft.partNumber, text };
 }
@@ -120,9 +170,23 @@ function labelParagraphs(article: Article, rules: ParseRules): LabelledParagraph
     offset += paragraph.length + 1;
     if (rules.mainGoalPrefix.test(paragraph)) {
       const headline = paragraph.replace(rules.mainGoalPrefix, '').split('。')[0] ?? '';
-      labelled.push({ kind: 'main-goal', articleNumber: article.number, label: headline, text: paragraph, start, end: start + paragraph.length });
+      labelled.push({
+        kind: 'main-goal',
+        articleNumber: article.number,
+        label: headline,
+        text: paragraph,
+        start,
+        end: start + paragraph.length,
+      });
     } else if (labelled.length > 0 && rules.vision.test(paragraph)) {
-      labelled.push({ kind: 'vision-2035', articleNumber: article.number, label: '2035年远景目标', text: paragraph, start, end: start + paragraph.length });
+      labelled.push({
+        kind: 'vision-2035',
+        articleNumber: article.number,
+        label: '2035年远景目标',
+        text: paragraph,
+        start,
+        end: start + paragraph.length,
+      });
     }
   }
   return labelled;

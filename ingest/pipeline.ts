@@ -55,7 +55,11 @@ async function embedChunks(chunks: Chunk[], options: IngestOptions): Promise<num
   options.onProgress?.(0, texts.length);
   for (let start = 0; start < texts.length; start += batchSize) {
     options.signal?.throwIfAborted();
-    vectors.push(...(await options.embedder.embed(texts.slice(start, start + batchSize), { signal: options.signal })));
+    vectors.push(
+      ...(await options.embedder.embed(texts.slice(start, start + batchSize), {
+        signal: options.signal,
+      })),
+    );
     options.onProgress?.(vectors.length, texts.length);
   }
   return vectors;

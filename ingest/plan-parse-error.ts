@@ -4,7 +4,10 @@ export class PlanParseError extends Error {
 
   constructor(message: string, lineNumber: number | null, lineText?: string) {
     const where = lineNumber === null ? '' : `line ${lineNumber}: `;
-    const excerpt = lineText === undefined ? '' : ` «${lineText.length > 40 ? `${lineText.slice(0, 40)}…` : lineText}»`;
+    const excerpt =
+      lineText === undefined
+        ? ''
+        : ` «${lineText.length > 40 ? `${lineText.slice(0, 40)}…` : lineText}»`;
     super(`${where}${message}${excerpt}`);
     this.name = 'PlanParseError';
     this.lineNumber = lineNumber;

@@ -35,7 +35,9 @@ export class DataFileError extends Error {
 /** data/… or evals/… for files of the project, the absolute path for anything else. */
 export function displayPath(file: string): string {
   const relative = path.relative(PROJECT_ROOT, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  return relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative.split(path.sep).join('/');
 }
 
 /** The absolute path of a data file: segments under data/, or an absolute path as given. */
@@ -47,7 +49,8 @@ export function dataFilePath(...segments: string[]): string {
 /** A zod issue path as a field name: `topics[0].terms`, `(root)` for the whole file. */
 function fieldName(issuePath: readonly PropertyKey[]): string {
   let name = '';
-  for (const key of issuePath) name += typeof key === 'number' ? `[${key}]` : `${name === '' ? '' : '.'}${String(key)}`;
+  for (const key of issuePath)
+    name += typeof key === 'number' ? `[${key}]` : `${name === '' ? '' : '.'}${String(key)}`;
   return name || '(root)';
 }
 
@@ -55,16 +58,30 @@ function invalid(file: string, error: z.ZodError, where?: string): DataFileError
   const [first, ...rest] = error.issues;
   const field = fieldName(first?.path ?? []);
   const located = where ? `${where}: ${field}` : field;
-  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
-  return new DataFileError(file, 'invalid', `${located}: ${first?.message ?? 'invalid'}${more}`, located, { cause: error });
+  const more =
+    rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+  return new DataFileError(
+    file,
+    'invalid',
+    `${located}: ${first?.message ?? 'invalid'}${more}`,
+    located,
+    { cause: error },
+  );
 }
 
 function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    throw new DataFileError(file, 'unreadable', `cannot be read (${reason})`, undefined, { cause: error });
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new DataFileError(file, 'unreadable', `cannot be read (${reason})`, undefined, {
+      cause: error,
+    });
   }
 }
 
@@ -73,7 +90,13 @@ function parseJson(file: string, text: string, where?: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DataFileError(file, 'not-json', `${where ? `${where}: ` : ''}is not valid JSON (${reason})`, where, { cause: error });
+    throw new DataFileError(
+      file,
+      'not-json',
+      `${where ? `${where}: ` : ''}is not valid JSON (${reason})`,
+      where,
+      { cause: error },
+    );
   }
 }
 
@@ -101,7 +124,10 @@ function cached<T>(schema: z.ZodType, file: string, read: () => T): T {
  * Reads data/<segments>, parses it as JSON and validates it with `schema`; the parsed (defaulted, transformed)
  * value is cached per file. Throws DataFileError naming the file and the first failing field.
  */
-export function readJsonDataFile<Schema extends z.ZodType>(schema: Schema, ...segments: string[]): z.output<Schema> {
+export function readJsonDataFile<Schema extends z.ZodType>(
+  schema: Schema,
+  ...segments: string[]
+): z.output<Schema> {
   const file = dataFilePath(...segments);
   return cached(schema, file, () => {
     const result = schema.safeParse(parseJson(file, readText(file)));
@@ -117,7 +143,10 @@ export interface JsonLine<T> {
 }
 
 /** Reads a JSON Lines file (one JSON value per non-blank line), each line validated with `schema`; cached per file. */
-export function readJsonLinesFile<Schema extends z.ZodType>(schema: Schema, ...segments: string[]): ReadonlyArray<JsonLine<z.output<Schema>>> {
+export function readJsonLinesFile<Schema extends z.ZodType>(
+  schema: Schema,
+  ...segments: string[]
+): ReadonlyArray<JsonLine<z.output<Schema>>> {
   const file = dataFilePath(...segments);
   return cached(schema, file, () => {
     const values: Array<JsonLine<z.output<Schema>>> = [];
@@ -159,10 +188,12 @@ export function parseTermList(text: string, file: string): TermList {
   const terms: string[] = [];
   const groups: TermGroup[] = [];
   const headingLines = new Map<string, number>();
-  const fail = (lineNumber: number, detail: string) => new DataFileError(file, 'invalid', `line ${lineNumber}: ${detail}`, `line ${lineNumber}`);
+  const fail = (lineNumber: number, detail: string) =>
+    new DataFileError(file, 'invalid', `line ${lineNumber}: ${detail}`, `line ${lineNumber}`);
   const checkLastGroup = () => {
     const last = groups.at(-1);
-    if (last && last.terms.length === 0) throw fail(headingLines.get(last.group)!, `group [${last.group}] has no terms`);
+    if (last && last.terms.length === 0)
+      throw fail(headingLines.get(last.group)!, `group [${last.group}] has no terms`);
   };
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
@@ -172,13 +203,18 @@ export function parseTermList(text: string, file: string): TermList {
     if (heading) {
       const group = (heading[1] ?? '').trim();
       if (group === '') throw fail(lineNumber, 'empty group heading []');
-      if (headingLines.has(group)) throw fail(lineNumber, `group [${group}] is already named on line ${headingLines.get(group)}`);
+      if (headingLines.has(group))
+        throw fail(
+          lineNumber,
+          `group [${group}] is already named on line ${headingLines.get(group)}`,
+        );
       checkLastGroup();
       headingLines.set(group, lineNumber);
       groups.push({ group, terms: [] });
       return;
     }
-    if (line.startsWith('[') || line.endsWith(']')) throw fail(lineNumber, `malformed group heading ${line} (write [name])`);
+    if (line.startsWith('[') || line.endsWith(']'))
+      throw fail(lineNumber, `malformed group heading ${line} (write [name])`);
     if (/\s/.test(line)) throw fail(lineNumber, `a term may not contain whitespace: ${line}`);
     terms.push(line);
     groups.at(-1)?.terms.push(line);

@@ -71,7 +71,9 @@ function memoised(cache: Map<string, string[]>, text: string, compute: () => str
 /** Splits text into words with the plan dictionary (jieba's precise mode); keeps stopwords and drops punctuation. */
 export function segment(text: string): string[] {
   ensureLoaded();
-  return memoised(segmentCache, text, () => jieba.cut(normalizeForMatch(text), true).filter((token) => MEANINGFUL.test(token)));
+  return memoised(segmentCache, text, () =>
+    jieba.cut(normalizeForMatch(text), true).filter((token) => MEANINGFUL.test(token)),
+  );
 }
 
 /**
@@ -80,7 +82,11 @@ export function segment(text: string): string[] {
  */
 export function tokenize(text: string): string[] {
   ensureLoaded();
-  return memoised(tokenizeCache, text, () => jieba.cutForSearch(normalizeForMatch(text), true).filter((token) => MEANINGFUL.test(token) && !stopwords.has(token)));
+  return memoised(tokenizeCache, text, () =>
+    jieba
+      .cutForSearch(normalizeForMatch(text), true)
+      .filter((token) => MEANINGFUL.test(token) && !stopwords.has(token)),
+  );
 }
 
 export function isStopword(token: string): boolean {

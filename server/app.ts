@@ -57,18 +57,31 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
       genReqId: (request, response) => {
         const incoming = request.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        const id =
+          typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
         response.setHeader('X-Request-Id', id);
         return id;
       },
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500
+          ? 'error'
+          : response.statusCode >= 400
+            ? 'warn'
+            : 'info',
     }),
   );
   // Served over plain http on localhost by default: no HSTS and no upgrade-insecure-requests, which would break it.
   app.use(
     helmet({
       strictTransportSecurity: false,
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
     }),
   );
   if (deps.corsOrigins.length > 0) app.use('/api', cors({ origin: deps.corsOrigins }));
@@ -80,7 +93,14 @@ export function createApp(deps: AppDeps): Express {
         limit: deps.rateLimitPerMinute,
         standardHeaders: 'draft-8',
         legacyHeaders: false,
-        handler: (_request, _response, next) => next(new AppError('rate_limited', 429, 'too many requests; please wait a minute and try again')),
+        handler: (_request, _response, next) =>
+          next(
+            new AppError(
+              'rate_limited',
+              429,
+              'too many requests; please wait a minute and try again',
+            ),
+          ),
       }),
     );
   }
@@ -93,7 +113,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.topics) app.use(topicsRoute(deps.topics));
   if (deps.glossary) app.use(glossaryRoute(deps.glossary));
   app.use(studyRoute(deps.document, deps.retriever, policy));
-  if (deps.webDir && existsSync(deps.webDir)) app.use(express.static(deps.webDir, { index: 'index.html', maxAge: '1h' }));
+  if (deps.webDir && existsSync(deps.webDir))
+    app.use(express.static(deps.webDir, { index: 'index.html', maxAge: '1h' }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

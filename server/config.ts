@@ -3,9 +3,15 @@ import { z } from 'zod';
 import { DEFAULT_INDEX_DIR, DEFAULT_SOURCE_FILE, PROJECT_ROOT } from '../ingest/project-paths.ts';
 
 /** Empty strings count as unset, so that `FOO=` in a .env file means "use the default". */
-const optionalText = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().optional());
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+);
 const number = (fallback: number, min: number, max: number) =>
-  z.preprocess((value) => (value === '' || value === undefined ? fallback : Number(value)), z.number().int().min(min).max(max));
+  z.preprocess(
+    (value) => (value === '' || value === undefined ? fallback : Number(value)),
+    z.number().int().min(min).max(max),
+  );
 
 const EnvSchema = z.object({
   PORT: number(3000, 0, 65535),
@@ -13,17 +19,30 @@ const EnvSchema = z.object({
   INDEX_DIR: optionalText,
   SOURCE_FILE: optionalText,
   OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: optionalText.pipe(z.url({ message: 'OPENAI_BASE_URL must be a URL such as http://localhost:11434/v1' }).optional()),
+  OPENAI_BASE_URL: optionalText.pipe(
+    z
+      .url({ message: 'OPENAI_BASE_URL must be a URL such as http://localhost:11434/v1' })
+      .optional(),
+  ),
   CHAT_MODEL: optionalText.default('gpt-4o-mini'),
-  EMBEDDER: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['offline', 'openai']).optional()),
+  EMBEDDER: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(['offline', 'openai']).optional(),
+  ),
   EMBEDDING_MODEL: optionalText,
-  EMBEDDING_DIMENSIONS: z.preprocess((value) => (value === '' || value === undefined ? undefined : Number(value)), z.number().int().positive().optional()),
+  EMBEDDING_DIMENSIONS: z.preprocess(
+    (value) => (value === '' || value === undefined ? undefined : Number(value)),
+    z.number().int().positive().optional(),
+  ),
   LLM_TIMEOUT_MS: number(30_000, 100, 600_000),
   RATE_LIMIT_PER_MINUTE: number(60, 0, 100_000),
   RESPONSE_CACHE_SIZE: number(500, 0, 100_000),
   CORS_ORIGINS: optionalText,
   TRUST_PROXY: optionalText,
-  LOG_LEVEL: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
 });
 
 /** Everything the application reads from the environment, validated once. Nothing else reads process.env. */
@@ -51,13 +70,17 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
     throw new ConfigError(`invalid configuration (see .env.example): ${problems}`);
   }
   const vars = parsed.data;
   const embedderKind = vars.EMBEDDER ?? (vars.EMBEDDING_MODEL ? 'openai' : 'offline');
   if (embedderKind === 'openai' && !vars.EMBEDDING_MODEL) {
-    throw new ConfigError('EMBEDDER=openai needs EMBEDDING_MODEL (for example text-embedding-3-small or nomic-embed-text)');
+    throw new ConfigError(
+      'EMBEDDER=openai needs EMBEDDING_MODEL (for example text-embedding-3-small or nomic-embed-text)',
+    );
   }
   const openai = { baseURL: vars.OPENAI_BASE_URL, apiKey: vars.OPENAI_API_KEY };
   const chatConfigured = Boolean(vars.OPENAI_API_KEY || vars.OPENAI_BASE_URL);
@@ -66,12 +89,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     host: vars.HOST,
     indexDir: path.resolve(PROJECT_ROOT, vars.INDEX_DIR ?? DEFAULT_INDEX_DIR),
     sourceFile: path.resolve(PROJECT_ROOT, vars.SOURCE_FILE ?? DEFAULT_SOURCE_FILE),
-    embedder: embedderKind === 'openai' ? { kind: 'openai' as const, model: vars.EMBEDDING_MODEL ?? '', dimensions: vars.EMBEDDING_DIMENSIONS } : { kind: 'offline' as const },
-    chatModel: chatConfigured ? { model: vars.CHAT_MODEL, ...openai, timeoutMs: vars.LLM_TIMEOUT_MS } : null,
+    embedder:
+      embedderKind === 'openai'
+        ? {
+            kind: 'openai' as const,
+            model: vars.EMBEDDING_MODEL ?? '',
+            dimensions: vars.EMBEDDING_DIMENSIONS,
+          }
+        : { kind: 'offline' as const },
+    chatModel: chatConfigured
+      ? { model: vars.CHAT_MODEL, ...openai, timeoutMs: vars.LLM_TIMEOUT_MS }
+      : null,
     openai,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     responseCacheSize: vars.RESPONSE_CACHE_SIZE,
-    corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
+    corsOrigins: vars.CORS_ORIGINS
+      ? vars.CORS_ORIGINS.split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : [],
     trustProxy: vars.TRUST_PROXY,
     logLevel: vars.LOG_LEVEL,
   });

@@ -4,6 +4,15 @@ import { pino, type Logger } from 'pino';
 export function createLogger(level: string): Logger {
   return pino({
     level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.apiKey', 'apiKey', 'config.openai.apiKey'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.apiKey',
+        'apiKey',
+        'config.openai.apiKey',
+      ],
+      censor: '[redacted]',
+    },
   });
 }

@@ -17,9 +17,18 @@ export interface Services {
 }
 
 /** Wires the pipeline from configuration: policy → index (built if needed) → retriever → chat service with the chosen model. */
-export async function createServices(config: AppConfig, logger: Logger, policy: AnswerPolicy = loadAnswerPolicy()): Promise<Services> {
+export async function createServices(
+  config: AppConfig,
+  logger: Logger,
+  policy: AnswerPolicy = loadAnswerPolicy(),
+): Promise<Services> {
   const embedder = createEmbedder(config);
-  const index = await ensureIndex({ sourceFile: config.sourceFile, indexDir: config.indexDir, embedder, logger });
+  const index = await ensureIndex({
+    sourceFile: config.sourceFile,
+    indexDir: config.indexDir,
+    embedder,
+    logger,
+  });
   const retriever = new HybridRetriever(index, embedder, policy);
   const chat = new ChatService({
     retriever,
@@ -27,7 +36,8 @@ export async function createServices(config: AppConfig, logger: Logger, policy: 
     policy,
     chatModel: createChatModel(config),
     responseCacheSize: config.responseCacheSize,
-    onModelFailure: (error) => logger.warn({ err: error }, 'language model failed; answering offline'),
+    onModelFailure: (error) =>
+      logger.warn({ err: error }, 'language model failed; answering offline'),
   });
   return { index, retriever, chat, policy };
 }

@@ -7,7 +7,12 @@ import { sha256 } from '../ingest/indexing/write-index.ts';
 import { ingest } from '../ingest/pipeline.ts';
 
 /** Loads the index, first (re)building it when it is missing, unreadable, built by another embedder, or stale. */
-export async function ensureIndex(options: { sourceFile: string; indexDir: string; embedder: Embedder; logger: Logger }): Promise<LoadedIndex> {
+export async function ensureIndex(options: {
+  sourceFile: string;
+  indexDir: string;
+  embedder: Embedder;
+  logger: Logger;
+}): Promise<LoadedIndex> {
   const { sourceFile, indexDir, embedder, logger } = options;
   const sourceChecksum = sha256(readFileSync(sourceFile));
   let reason: string;
@@ -21,6 +26,9 @@ export async function ensureIndex(options: { sourceFile: string; indexDir: strin
   }
   logger.info({ indexDir, reason }, 'building the index');
   const result = await ingest({ sourceFile, indexDir, embedder });
-  logger.info({ counts: result.manifest.counts, seconds: Number(result.seconds.toFixed(2)) }, 'index built');
+  logger.info(
+    { counts: result.manifest.counts, seconds: Number(result.seconds.toFixed(2)) },
+    'index built',
+  );
   return readIndex(indexDir, embedder);
 }

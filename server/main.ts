@@ -30,9 +30,12 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+    const host =
+      config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
     logger.info({ provider: services.chat.provider }, 'server started');
-    console.log(`规划问答 is running at http://${host}:${port}  (provider: ${services.chat.provider})`);
+    console.log(
+      `规划问答 is running at http://${host}:${port}  (provider: ${services.chat.provider})`,
+    );
   });
   const shutdown = () => server.close(() => process.exit(0));
   process.on('SIGINT', shutdown);

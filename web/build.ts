@@ -17,9 +17,12 @@ export const ANSWER_TEMPLATES_FILE = path.join(webDir, '..', 'data', 'answer-tem
  * The constants injected into the bundle (declared in web/src/build-constants.d.ts), as esbuild `define` values.
  * Throws when the marker template is missing or malformed, so a bad data file fails the build, not the page.
  */
-export async function webDefines(answerTemplatesFile: string = ANSWER_TEMPLATES_FILE): Promise<Record<string, string>> {
+export async function webDefines(
+  answerTemplatesFile: string = ANSWER_TEMPLATES_FILE,
+): Promise<Record<string, string>> {
   const templates = JSON.parse(await readFile(answerTemplatesFile, 'utf8')) as { marker?: unknown };
-  if (typeof templates.marker !== 'string') throw new Error(`${answerTemplatesFile}: "marker" must be a string`);
+  if (typeof templates.marker !== 'string')
+    throw new Error(`${answerTemplatesFile}: "marker" must be a string`);
   createCitationMarker(templates.marker); // validates: {article} exactly once, with text around it
   return { __CITATION_MARKER_TEMPLATE__: JSON.stringify(templates.marker) };
 }

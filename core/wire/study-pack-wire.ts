@@ -41,7 +41,12 @@ export interface QuizItem {
 /** A study pack: outline, key terms, discussion questions and a quiz, every piece tied to an article. */
 export interface StudyPack {
   title: string;
-  selection: { kind: 'part' | 'articles' | 'topic'; part?: number; topic?: string; articles: number[] };
+  selection: {
+    kind: 'part' | 'articles' | 'topic';
+    part?: number;
+    topic?: string;
+    articles: number[];
+  };
   outline: StudyOutlineItem[];
   keyTerms: KeyTerm[];
   discussion: DiscussionQuestion[];

@@ -12,19 +12,32 @@ interface LoadResult {
   total: number;
 }
 
-async function load(url: string, bodies: string[], options: { connections: number; duration?: number; amount?: number }): Promise<LoadResult> {
+async function load(
+  url: string,
+  bodies: string[],
+  options: { connections: number; duration?: number; amount?: number },
+): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
     url,
     method: 'POST',
     connections: options.connections,
-    ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.duration ?? 10 }),
+    ...(options.amount !== undefined
+      ? { amount: options.amount }
+      : { duration: options.duration ?? 10 }),
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    requests: [
+      { setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) },
+    ],
   });
   return {
     requestsPerSecond: result.requests.average,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99 },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+    },
     non2xx: result.non2xx,
     errors: result.errors,
     total: result.requests.total,
@@ -40,19 +53,29 @@ async function memory(port: number): Promise<{ rssMb: number; heapUsedMb: number
 
 /** /api/chat (offline) against a bare endpoint at 50 connections, then memory over 2 × 10,000 chat requests; the 185 dataset questions in rotation. */
 export async function benchHttp(questions: string[], seconds: number, responseCacheSize: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, RESPONSE_CACHE_SIZE: String(responseCacheSize) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts')],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, RESPONSE_CACHE_SIZE: String(responseCacheSize) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const [line] = (await once(child.stdout, 'data')) as [Buffer];
-    const { appPort, barePort } = JSON.parse(line.toString()) as { appPort: number; barePort: number };
+    const { appPort, barePort } = JSON.parse(line.toString()) as {
+      appPort: number;
+      barePort: number;
+    };
     const bodies = questions.map((message) => JSON.stringify({ message, mode: 'staff' }));
     const chatUrl = `http://127.0.0.1:${appPort}/api/chat`;
     await load(chatUrl, bodies, { connections: 4, amount: bodies.length * 2 });
     const afterStart = await memory(barePort);
-    const bare = await load(`http://127.0.0.1:${barePort}/bare`, bodies, { connections: 50, duration: seconds });
+    const bare = await load(`http://127.0.0.1:${barePort}/bare`, bodies, {
+      connections: 50,
+      duration: seconds,
+    });
     const chat = await load(chatUrl, bodies, { connections: 50, duration: seconds });
     // Memory over successive batches of 10,000 chat requests: flat figures mean nothing accumulates per request.
     const afterBatches = [];
@@ -60,7 +83,12 @@ export async function benchHttp(questions: string[], seconds: number, responseCa
       await load(chatUrl, bodies, { connections: 50, amount: 10_000 });
       afterBatches.push(await memory(barePort));
     }
-    return { bare, chat, throughputRatio: chat.requestsPerSecond / bare.requestsPerSecond, memory: { afterStart, after10kBatches: afterBatches } };
+    return {
+      bare,
+      chat,
+      throughputRatio: chat.requestsPerSecond / bare.requestsPerSecond,
+      memory: { afterStart, after10kBatches: afterBatches },
+    };
   } finally {
     child.kill();
   }

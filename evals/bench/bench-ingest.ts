@@ -20,16 +20,29 @@ export async function benchIngest(runs: number) {
     const commandSeconds: number[] = [];
     for (let run = 0; run < runs; run += 1) {
       const started = performance.now();
-      execFileSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server', 'cli', 'ingest-cli.ts')], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, INDEX_DIR: path.join(dir, 'cli-index'), EMBEDDER: 'offline', EMBEDDING_MODEL: '' },
-        stdio: 'ignore',
-      });
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(PROJECT_ROOT, 'server', 'cli', 'ingest-cli.ts')],
+        {
+          cwd: PROJECT_ROOT,
+          env: {
+            ...process.env,
+            INDEX_DIR: path.join(dir, 'cli-index'),
+            EMBEDDER: 'offline',
+            EMBEDDING_MODEL: '',
+          },
+          stdio: 'ignore',
+        },
+      );
       commandSeconds.push((performance.now() - started) / 1000);
     }
     const pipelineSeconds: number[] = [];
     for (let run = 0; run < runs; run += 1) {
-      const result = await ingest({ sourceFile: DEFAULT_SOURCE_FILE, indexDir: path.join(dir, 'index'), embedder: new OfflineHashEmbedder() });
+      const result = await ingest({
+        sourceFile: DEFAULT_SOURCE_FILE,
+        indexDir: path.join(dir, 'index'),
+        embedder: new OfflineHashEmbedder(),
+      });
       pipelineSeconds.push(result.seconds);
     }
     return {

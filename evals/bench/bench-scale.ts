@@ -44,7 +44,13 @@ export async function benchScale(copies: number, questions: string[]) {
     });
     const ingestSeconds = (performance.now() - started) / 1000;
     const retriever = new HybridRetriever(readIndex(indexDir, embedder), embedder);
-    return { copies, chunks: chunks.length, ingestSeconds, indexBytes: await directorySize(indexDir), search: await benchSearch(retriever, questions, 2) };
+    return {
+      copies,
+      chunks: chunks.length,
+      ingestSeconds,
+      indexBytes: await directorySize(indexDir),
+      search: await benchSearch(retriever, questions, 2),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

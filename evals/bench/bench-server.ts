@@ -13,12 +13,36 @@ import { createServices } from '../../server/create-services.ts';
  */
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'plan-bench-server-'));
-  const config = { ...loadConfig({ ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', EMBEDDING_MODEL: '', EMBEDDER: 'offline' }), indexDir: path.join(dir, 'index') };
+  const config = {
+    ...loadConfig({
+      ...process.env,
+      OPENAI_API_KEY: '',
+      OPENAI_BASE_URL: '',
+      EMBEDDING_MODEL: '',
+      EMBEDDER: 'offline',
+    }),
+    indexDir: path.join(dir, 'index'),
+  };
   const logger = pino({ level: 'silent' });
   const services = await createServices(config, logger);
-  const app = createApp({ retriever: services.retriever, document: services.index.document, manifest: services.index.manifest, chat: services.chat, logger, rateLimitPerMinute: 0, corsOrigins: [] });
+  const app = createApp({
+    retriever: services.retriever,
+    document: services.index.document,
+    manifest: services.index.manifest,
+    chat: services.chat,
+    logger,
+    rateLimitPerMinute: 0,
+    corsOrigins: [],
+  });
   const bare = express();
-  const fixed = { answer: '固定回答', answered: true, citations: [], related: [], mode: 'staff', provider: 'bare' };
+  const fixed = {
+    answer: '固定回答',
+    answered: true,
+    citations: [],
+    related: [],
+    mode: 'staff',
+    provider: 'bare',
+  };
   bare.use(express.json());
   bare.post('/bare', (_request, response) => {
     response.json(fixed);
@@ -29,7 +53,9 @@ async function main(): Promise<void> {
   const appServer = app.listen(0, '127.0.0.1', () => {
     const bareServer = bare.listen(0, '127.0.0.1', () => {
       const port = (server: typeof appServer) => (server.address() as { port: number }).port;
-      process.stdout.write(`${JSON.stringify({ appPort: port(appServer), barePort: port(bareServer) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ appPort: port(appServer), barePort: port(bareServer) })}\n`,
+      );
     });
   });
 }

@@ -14,10 +14,22 @@ import { benchSearch } from './bench-search.ts';
 
 /** `npm run bench`: ingest, search (1× and 100× corpus) and HTTP chat benchmarks; a report, never a test. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' }, copies: { type: 'string', default: '100' } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      seconds: { type: 'string', default: '10' },
+      copies: { type: 'string', default: '100' },
+    },
+  });
   const sections = new Set((values.only ?? 'ingest,search,scale,http').split(','));
-  const questions = loadDataset(path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl')).map((item) => item.question);
-  const report: Record<string, unknown> = { createdAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
+  const questions = loadDataset(
+    path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'),
+  ).map((item) => item.question);
+  const report: Record<string, unknown> = {
+    createdAt: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+  };
   pino().info('benchmarking; this takes a minute or two');
 
   if (sections.has('ingest')) {
@@ -26,7 +38,10 @@ async function main(): Promise<void> {
   }
   if (sections.has('search')) {
     const embedder = new OfflineHashEmbedder();
-    const { index, cleanup } = await buildEvalIndex(path.join(PROJECT_ROOT, 'data', 'wuhai-15th-fyp-proposal.txt'), embedder);
+    const { index, cleanup } = await buildEvalIndex(
+      path.join(PROJECT_ROOT, 'data', 'wuhai-15th-fyp-proposal.txt'),
+      embedder,
+    );
     report.search = await benchSearch(new HybridRetriever(index, embedder), questions, 3);
     await cleanup();
     console.log('search', report.search);
@@ -37,7 +52,10 @@ async function main(): Promise<void> {
   }
   if (sections.has('http')) {
     // With the response cache (repeated questions answered from memory) and without it (every request computed).
-    report.http = { cached: await benchHttp(questions, Number(values.seconds), 500), uncached: await benchHttp(questions, Number(values.seconds), 0) };
+    report.http = {
+      cached: await benchHttp(questions, Number(values.seconds), 500),
+      uncached: await benchHttp(questions, Number(values.seconds), 0),
+    };
     console.log('http', JSON.stringify(report.http, null, 2));
   }
   const dir = path.join(PROJECT_ROOT, 'evals', 'reports');

@@ -12,14 +12,20 @@ export interface CitedQuote {
 export function citationValidity(citations: CitedQuote[], doc: PlanDocument): number {
   return citations.every((citation) => {
     const article = articleByNumber(doc, citation.article);
-    return article !== undefined && citation.quote.length > 0 && article.text.includes(citation.quote);
+    return (
+      article !== undefined && citation.quote.length > 0 && article.text.includes(citation.quote)
+    );
   })
     ? 1
     : 0;
 }
 
 /** |cited ∩ (gold ∪ acceptable)| / |cited| over distinct cited articles; null when nothing is cited. */
-export function citationPrecision(cited: number[], gold: number[], acceptable: number[] = []): number | null {
+export function citationPrecision(
+  cited: number[],
+  gold: number[],
+  acceptable: number[] = [],
+): number | null {
   const distinct = [...new Set(cited)];
   if (distinct.length === 0) return null;
   const allowed = new Set([...gold, ...acceptable]);
@@ -57,8 +63,19 @@ function withoutMarkers(text: string, marker: CitationMarker): string {
  * Arabic numbers in an answer that occur in none of the articles it cites: figures it may have invented. Citation
  * markers (parsed with `marker`, built from data/answer-templates.json) and structural references are not counted.
  */
-export function unsupportedNumbers(answer: string, citedArticles: number[], doc: PlanDocument, marker: CitationMarker): string[] {
-  const numbers = withoutMarkers(answer, marker).replace(STRUCTURAL_REFERENCES, ' ').normalize('NFKC').match(/\d+(?:\.\d+)?/g) ?? [];
-  const sources = citedArticles.map((number) => articleByNumber(doc, number)?.text.normalize('NFKC') ?? '').join('\n');
+export function unsupportedNumbers(
+  answer: string,
+  citedArticles: number[],
+  doc: PlanDocument,
+  marker: CitationMarker,
+): string[] {
+  const numbers =
+    withoutMarkers(answer, marker)
+      .replace(STRUCTURAL_REFERENCES, ' ')
+      .normalize('NFKC')
+      .match(/\d+(?:\.\d+)?/g) ?? [];
+  const sources = citedArticles
+    .map((number) => articleByNumber(doc, number)?.text.normalize('NFKC') ?? '')
+    .join('\n');
   return [...new Set(numbers)].filter((value) => !sources.includes(value));
 }

@@ -20,9 +20,15 @@ export function reciprocalRank(ranked: number[], gold: number[]): number {
 /** nDCG@k with binary relevance: 1 for a gold article, 0 otherwise. */
 export function ndcgAtK(ranked: number[], gold: number[], k: number): number {
   if (gold.length === 0) return 0;
-  const dcg = ranked.slice(0, k).reduce((sum, article, index) => sum + (gold.includes(article) ? 1 / Math.log2(index + 2) : 0), 0);
+  const dcg = ranked
+    .slice(0, k)
+    .reduce(
+      (sum, article, index) => sum + (gold.includes(article) ? 1 / Math.log2(index + 2) : 0),
+      0,
+    );
   let ideal = 0;
-  for (let index = 0; index < Math.min(k, gold.length); index += 1) ideal += 1 / Math.log2(index + 2);
+  for (let index = 0; index < Math.min(k, gold.length); index += 1)
+    ideal += 1 / Math.log2(index + 2);
   return dcg / ideal;
 }
 

@@ -15,7 +15,12 @@ export interface EmbedderSettings {
 /** The one place that chooses an embedder from configuration. */
 export function createEmbedder(settings: EmbedderSettings, timeoutMs = 30_000): Embedder {
   if (settings.embedder.kind === 'openai') {
-    return new OpenAIEmbedder({ ...settings.openai, model: settings.embedder.model, dimensions: settings.embedder.dimensions, timeoutMs });
+    return new OpenAIEmbedder({
+      ...settings.openai,
+      model: settings.embedder.model,
+      dimensions: settings.embedder.dimensions,
+      timeoutMs,
+    });
   }
   return new OfflineHashEmbedder();
 }

@@ -27,8 +27,10 @@ export class OfflineHashEmbedder implements Embedder {
     }
     const compact = normalizeLoose(text);
     const bigrams: string[] = [];
-    for (let index = 0; index + 1 < compact.length; index += 1) bigrams.push(compact.slice(index, index + 2));
-    for (const [bigram, count] of countOf(bigrams)) addFeature(vector, `c:${bigram}`, (1 + Math.log(count)) * BIGRAM_WEIGHT);
+    for (let index = 0; index + 1 < compact.length; index += 1)
+      bigrams.push(compact.slice(index, index + 2));
+    for (const [bigram, count] of countOf(bigrams))
+      addFeature(vector, `c:${bigram}`, (1 + Math.log(count)) * BIGRAM_WEIGHT);
     return l2Normalize(vector);
   }
 }
@@ -42,7 +44,7 @@ function countOf(items: string[]): Map<string, number> {
 function addFeature(vector: number[], feature: string, weight: number): void {
   const hash = fnv1a(feature);
   const slot = hash % DIMENSIONS;
-  const sign = (hash >>> 31) === 0 ? 1 : -1;
+  const sign = hash >>> 31 === 0 ? 1 : -1;
   vector[slot] = (vector[slot] ?? 0) + sign * weight;
 }
 

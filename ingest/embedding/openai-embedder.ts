@@ -33,7 +33,12 @@ export class OpenAIEmbedder implements Embedder {
     this.id = `openai-compatible:${options.model}${options.dimensions ? `:${options.dimensions}` : ''}`;
     this.dimensions = options.dimensions ?? null;
     // Local servers (Ollama, vLLM) need no key, but the SDK insists on one.
-    this.client = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey ?? 'not-needed', timeout: options.timeoutMs, maxRetries: 1 });
+    this.client = new OpenAI({
+      baseURL: options.baseURL,
+      apiKey: options.apiKey ?? 'not-needed',
+      timeout: options.timeoutMs,
+      maxRetries: 1,
+    });
   }
 
   async embed(texts: string[], options: { signal?: AbortSignal } = {}): Promise<number[][]> {
@@ -50,23 +55,38 @@ export class OpenAIEmbedder implements Embedder {
     let response;
     try {
       response = await this.client.embeddings.create(
-        { model: this.options.model, input: batch, encoding_format: 'float', ...(this.options.dimensions ? { dimensions: this.options.dimensions } : {}) },
+        {
+          model: this.options.model,
+          input: batch,
+          encoding_format: 'float',
+          ...(this.options.dimensions ? { dimensions: this.options.dimensions } : {}),
+        },
         { signal },
       );
     } catch (error) {
       const status = error instanceof OpenAI.APIError ? error.status : undefined;
       const retryable = status === undefined || status === 429 || status >= 500;
-      throw new EmbeddingProviderError(`embeddings request to model ${this.options.model} failed${status ? ` (HTTP ${status})` : ''}`, retryable, { cause: error });
+      throw new EmbeddingProviderError(
+        `embeddings request to model ${this.options.model} failed${status ? ` (HTTP ${status})` : ''}`,
+        retryable,
+        { cause: error },
+      );
     }
     const ordered = [...response.data].sort((left, right) => left.index - right.index);
     if (ordered.length !== batch.length) {
-      throw new EmbeddingProviderError(`embeddings endpoint returned ${ordered.length} vectors for ${batch.length} texts`, false);
+      throw new EmbeddingProviderError(
+        `embeddings endpoint returned ${ordered.length} vectors for ${batch.length} texts`,
+        false,
+      );
     }
     const vectors = ordered.map((item) => l2Normalize(item.embedding));
     const length = vectors[0]?.length ?? 0;
     if (this.dimensions === null) this.dimensions = length;
     if (vectors.some((vector) => vector.length !== this.dimensions)) {
-      throw new EmbeddingProviderError(`embeddings endpoint returned vectors of ${length} dimensions, expected ${this.dimensions}`, false);
+      throw new EmbeddingProviderError(
+        `embeddings endpoint returned vectors of ${length} dimensions, expected ${this.dimensions}`,
+        false,
+      );
     }
     return vectors;
   }

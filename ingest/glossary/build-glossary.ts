@@ -18,8 +18,15 @@ export interface BuildGlossaryOptions {
 export async function buildGlossary(options: BuildGlossaryOptions = {}): Promise<GlossaryData> {
   const sourceFile = options.sourceFile ?? DEFAULT_SOURCE_FILE;
   const raw = await readFile(sourceFile);
-  const document = parsePlan(raw.toString('utf8'), path.basename(sourceFile).replace(/\.[^.]+$/, ''));
-  return composeGlossary(document, createHash('sha256').update(raw).digest('hex'), options.terms ?? loadGlossaryTerms());
+  const document = parsePlan(
+    raw.toString('utf8'),
+    path.basename(sourceFile).replace(/\.[^.]+$/, ''),
+  );
+  return composeGlossary(
+    document,
+    createHash('sha256').update(raw).digest('hex'),
+    options.terms ?? loadGlossaryTerms(),
+  );
 }
 
 /** Two-space JSON with a final newline, so a rebuild of unchanged inputs is byte-identical. */
@@ -31,15 +38,23 @@ export function serializeGlossary(glossary: GlossaryData): string {
 async function main(): Promise<void> {
   const glossary = await buildGlossary();
   await writeFile(GLOSSARY_FILE, serializeGlossary(glossary));
-  console.log(`${glossary.terms.length} terms, ${glossary.terms.filter((entry) => entry.definition).length} with a definition from the document`);
-  console.log('\nCandidate spelled-out sentences (review; add a definition to glossary-terms.json only where the document truly spells the term out):');
+  console.log(
+    `${glossary.terms.length} terms, ${glossary.terms.filter((entry) => entry.definition).length} with a definition from the document`,
+  );
+  console.log(
+    '\nCandidate spelled-out sentences (review; add a definition to glossary-terms.json only where the document truly spells the term out):',
+  );
   for (const entry of glossary.terms) {
-    const marker = entry.definition ? `defined in article ${entry.definition.article}` : 'no definition';
+    const marker = entry.definition
+      ? `defined in article ${entry.definition.article}`
+      : 'no definition';
     const candidates = spelledOutCandidates(entry.term, entry.occurrences);
     if (candidates.length === 0) continue;
     console.log(`\n${entry.term} (${entry.kind}; ${marker})`);
     for (const candidate of candidates) {
-      console.log(`  [${candidate.article}] ${candidate.position}${candidate.openEnded ? ' (ends in 等: examples only)' : ''}: ${candidate.enumeration}`);
+      console.log(
+        `  [${candidate.article}] ${candidate.position}${candidate.openEnded ? ' (ends in 等: examples only)' : ''}: ${candidate.enumeration}`,
+      );
     }
   }
   console.log(`\nwritten to ${path.relative(process.cwd(), GLOSSARY_FILE)}`);
@@ -47,7 +62,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(`build:glossary failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `build:glossary failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = 1;
   });
 }

@@ -14,8 +14,14 @@ export class GlossaryBuildError extends Error {
 }
 
 /** Lists every article and sentence that uses each term; refuses terms the document never uses and unverifiable definitions. */
-export function composeGlossary(document: PlanDocument, sourceSha256: string, terms: GlossaryTerms): GlossaryData {
-  const missing = terms.filter(({ term }) => articlesUsing(document, term).length === 0).map(({ term }) => `${term} occurs in no article`);
+export function composeGlossary(
+  document: PlanDocument,
+  sourceSha256: string,
+  terms: GlossaryTerms,
+): GlossaryData {
+  const missing = terms
+    .filter(({ term }) => articlesUsing(document, term).length === 0)
+    .map(({ term }) => `${term} occurs in no article`);
   if (missing.length > 0) throw new GlossaryBuildError(missing);
   const glossary: GlossaryData = {
     generatedBy: GLOSSARY_GENERATOR,

@@ -13,5 +13,7 @@ export function findOccurrences(document: PlanDocument, term: string): Occurrenc
 
 /** The numbers of the articles whose text contains the term. */
 export function articlesUsing(document: PlanDocument, term: string): number[] {
-  return document.articles.filter((article) => article.text.includes(term)).map((article) => article.number);
+  return document.articles
+    .filter((article) => article.text.includes(term))
+    .map((article) => article.number);
 }

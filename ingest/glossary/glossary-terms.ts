@@ -18,12 +18,19 @@ export const GlossaryKindSchema = z.enum(['slogan', 'term']);
 
 /** The hand-written list: which of the plan's terms and slogans to explain, and where (if anywhere) the plan defines one. */
 export const GlossaryTermsSchema = z
-  .array(z.object({ term: z.string().trim().min(2), kind: GlossaryKindSchema, definition: DefinitionSchema.optional() }))
+  .array(
+    z.object({
+      term: z.string().trim().min(2),
+      kind: GlossaryKindSchema,
+      definition: DefinitionSchema.optional(),
+    }),
+  )
   .min(1)
   .superRefine((terms, context) => {
     const seen = new Set<string>();
     for (const { term } of terms) {
-      if (seen.has(term)) context.addIssue({ code: 'custom', message: `term ${term} is listed twice` });
+      if (seen.has(term))
+        context.addIssue({ code: 'custom', message: `term ${term} is listed twice` });
       seen.add(term);
     }
   });

@@ -18,7 +18,10 @@ const QUOTES = /[“”"]/g;
  * ends right at the term. A term that is itself an item of a list (“两个屏障”、“两个基地”) is only listed, not
  * spelled out, so that list is skipped. Nothing here is accepted automatically.
  */
-export function spelledOutCandidates(term: string, occurrences: Occurrence[]): SpelledOutCandidate[] {
+export function spelledOutCandidates(
+  term: string,
+  occurrences: Occurrence[],
+): SpelledOutCandidate[] {
   const candidates: SpelledOutCandidate[] = [];
   for (const occurrence of occurrences) {
     const at = occurrence.quote.indexOf(term);
@@ -27,14 +30,22 @@ export function spelledOutCandidates(term: string, occurrences: Occurrence[]): S
     const isListItem = /[、和及]$/.test(before) || after.startsWith('、');
     const clausesAfter = after.split(/[;；。]/)[0]?.split(CLAUSE_BREAK) ?? [];
     // The term's own clause continues the list it is an item of; enumerations after that may spell it out.
-    const laterEnumeration = clausesAfter.slice(isListItem ? 1 : 0).find((clause) => clause.includes('、'));
+    const laterEnumeration = clausesAfter
+      .slice(isListItem ? 1 : 0)
+      .find((clause) => clause.includes('、'));
     if (laterEnumeration) candidates.push(candidate(occurrence, term, 'after', laterEnumeration));
     const clauseBefore = before.split(CLAUSE_BREAK).at(-1) ?? '';
-    if (!isListItem && clauseBefore.includes('、')) candidates.push(candidate(occurrence, term, 'before', clauseBefore));
+    if (!isListItem && clauseBefore.includes('、'))
+      candidates.push(candidate(occurrence, term, 'before', clauseBefore));
   }
   return candidates;
 }
 
-function candidate(occurrence: Occurrence, term: string, position: SpelledOutCandidate['position'], enumeration: string): SpelledOutCandidate {
+function candidate(
+  occurrence: Occurrence,
+  term: string,
+  position: SpelledOutCandidate['position'],
+  enumeration: string,
+): SpelledOutCandidate {
   return { ...occurrence, term, position, enumeration, openEnded: /等[^、]*$/.test(enumeration) };
 }

@@ -17,10 +17,14 @@ export class Bm25Index {
   private readonly averageLength: number;
   readonly documentCount: number;
 
-  constructor(documents: string[][], private readonly options: Bm25Options = DEFAULT_BM25) {
+  constructor(
+    documents: string[][],
+    private readonly options: Bm25Options = DEFAULT_BM25,
+  ) {
     this.documentCount = documents.length;
     this.lengths = documents.map((tokens) => tokens.length);
-    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
+    this.averageLength =
+      this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
     documents.forEach((tokens, docIndex) => {
       const counts = new Map<string, number>();
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
@@ -36,7 +40,10 @@ export class Bm25Index {
   idf(token: string): number {
     const documentFrequency = this.postings.get(token)?.length ?? 0;
     if (documentFrequency === 0) return 0;
-    return Math.max(0.01, Math.log(1 + (this.documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+    return Math.max(
+      0.01,
+      Math.log(1 + (this.documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)),
+    );
   }
 
   documentFrequency(token: string): number {
@@ -53,7 +60,9 @@ export class Bm25Index {
       const idf = this.idf(token) * (weights?.get(token) ?? 1);
       for (const [docIndex, termFrequency] of list) {
         const length = this.lengths[docIndex] ?? 0;
-        const saturation = (termFrequency * (k1 + 1)) / (termFrequency + k1 * (1 - b + (b * length) / this.averageLength));
+        const saturation =
+          (termFrequency * (k1 + 1)) /
+          (termFrequency + k1 * (1 - b + (b * length) / this.averageLength));
         scores.set(docIndex, (scores.get(docIndex) ?? 0) + idf * saturation);
       }
     }

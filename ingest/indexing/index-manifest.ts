@@ -14,7 +14,11 @@ export const IndexManifestSchema = z.object({
   formatVersion: z.number().int(),
   createdAt: z.string(),
   source: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-  counts: z.object({ parts: z.number().int(), articles: z.number().int(), chunks: z.number().int() }),
+  counts: z.object({
+    parts: z.number().int(),
+    articles: z.number().int(),
+    chunks: z.number().int(),
+  }),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   /** Checksums of the other files, so that a truncated or edited file is detected on load. */
   files: z.record(z.string(), z.string()),

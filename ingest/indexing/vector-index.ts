@@ -16,13 +16,17 @@ const SEED = 42;
 
 /** Approximate nearest neighbours over unit vectors (hnswlib, cosine space); labels are chunk positions. */
 export class VectorIndex {
-  private constructor(private readonly hnsw: InstanceType<typeof HierarchicalNSW>, readonly dimensions: number) {}
+  private constructor(
+    private readonly hnsw: InstanceType<typeof HierarchicalNSW>,
+    readonly dimensions: number,
+  ) {}
 
   static build(vectors: number[][], dimensions: number): VectorIndex {
     const hnsw = new HierarchicalNSW('cosine', dimensions);
     hnsw.initIndex(Math.max(1, vectors.length), M, EF_CONSTRUCTION, SEED);
     vectors.forEach((vector, label) => {
-      if (vector.length !== dimensions) throw new Error(`vector ${label} has ${vector.length} dimensions, expected ${dimensions}`);
+      if (vector.length !== dimensions)
+        throw new Error(`vector ${label} has ${vector.length} dimensions, expected ${dimensions}`);
       hnsw.addPoint(vector, label);
     });
     return new VectorIndex(hnsw, dimensions);
@@ -47,6 +51,9 @@ export class VectorIndex {
     if (count === 0) return [];
     this.hnsw.setEf(Math.max(64, count * 2));
     const { neighbors, distances } = this.hnsw.searchKnn(query, count);
-    return neighbors.map((index, position) => ({ index, similarity: 1 - (distances[position] ?? 1) }));
+    return neighbors.map((index, position) => ({
+      index,
+      similarity: 1 - (distances[position] ?? 1),
+    }));
   }
 }

@@ -28,10 +28,17 @@ export function previousDirOf(indexDir: string): string {
  * only when complete. A crash at any point leaves the previous index readable (at indexDir, or briefly at
  * indexDir.previous, which the loader also accepts).
  */
-export async function writeIndex(indexDir: string, contents: IndexContents, hooks: { beforeSwap?: () => Promise<void> } = {}): Promise<IndexManifest> {
+export async function writeIndex(
+  indexDir: string,
+  contents: IndexContents,
+  hooks: { beforeSwap?: () => Promise<void> } = {},
+): Promise<IndexManifest> {
   const parent = path.dirname(indexDir);
   await mkdir(parent, { recursive: true });
-  const tempDir = path.join(parent, `.${path.basename(indexDir)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const tempDir = path.join(
+    parent,
+    `.${path.basename(indexDir)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   await mkdir(tempDir);
   try {
     const files: Record<string, string> = {};
@@ -47,7 +54,11 @@ export async function writeIndex(indexDir: string, contents: IndexContents, hook
       formatVersion: INDEX_FORMAT_VERSION,
       createdAt: new Date().toISOString(),
       source: contents.source,
-      counts: { parts: contents.document.parts.length, articles: contents.document.articles.length, chunks: contents.chunks.length },
+      counts: {
+        parts: contents.document.parts.length,
+        articles: contents.document.articles.length,
+        chunks: contents.chunks.length,
+      },
       embedder: contents.embedder,
       files,
     };

@@ -13,10 +13,19 @@ export function checkTopicMap(document: PlanDocument, map: TopicMap): string[] {
         continue;
       }
       const part = partByNumber(document, article.partNumber);
-      if (entry.title !== article.title) problems.push(`${topic.id}: article ${entry.article} is titled ${article.title}, not ${entry.title}`);
-      if (entry.part !== article.partNumber || entry.partTitle !== part?.title) problems.push(`${topic.id}: article ${entry.article} is not in part ${entry.part} (${entry.partTitle})`);
+      if (entry.title !== article.title)
+        problems.push(
+          `${topic.id}: article ${entry.article} is titled ${article.title}, not ${entry.title}`,
+        );
+      if (entry.part !== article.partNumber || entry.partTitle !== part?.title)
+        problems.push(
+          `${topic.id}: article ${entry.article} is not in part ${entry.part} (${entry.partTitle})`,
+        );
       for (const sentence of entry.sentences) {
-        if (!article.text.includes(sentence)) problems.push(`${topic.id}: not verbatim in article ${entry.article}: ${sentence.slice(0, 40)}…`);
+        if (!article.text.includes(sentence))
+          problems.push(
+            `${topic.id}: not verbatim in article ${entry.article}: ${sentence.slice(0, 40)}…`,
+          );
       }
     }
   }

@@ -25,7 +25,12 @@ export async function composeTopicMap(sources: TopicMapSources): Promise<TopicMa
     sources.onConfirmed?.(topic.id, ranked);
     const confirmed = new Set(ranked);
     const exclude = [...topic.exclude, ...sources.definitions.excludeEverywhere];
-    topics.push({ id: topic.id, name: topic.name, heading: topic.heading, articles: selectTopicSentences(sources.document, { ...topic, exclude }, confirmed) });
+    topics.push({
+      id: topic.id,
+      name: topic.name,
+      heading: topic.heading,
+      articles: selectTopicSentences(sources.document, { ...topic, exclude }, confirmed),
+    });
   }
   return { generatedBy: TOPIC_MAP_GENERATOR, sourceSha256: sources.sourceSha256, topics };
 }
@@ -38,5 +43,7 @@ export function topicQuery(topic: TopicDefinition): string {
 /** Terms that match no sentence of any article: usually a typo, and always dead weight in the definitions. */
 export function unusedTerms(document: PlanDocument, topic: TopicDefinition): string[] {
   const texts = document.articles.map((article) => article.text);
-  return [...topic.terms, ...topic.contextTerms, ...topic.exclude].filter((term) => !texts.some((text) => text.includes(term)));
+  return [...topic.terms, ...topic.contextTerms, ...topic.exclude].filter(
+    (term) => !texts.some((text) => text.includes(term)),
+  );
 }

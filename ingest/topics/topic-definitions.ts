@@ -36,7 +36,8 @@ export const TopicDefinitionsSchema = z
   .superRefine((file, context) => {
     const seen = new Set<string>();
     for (const topic of file.topics) {
-      if (seen.has(topic.id)) context.addIssue({ code: 'custom', message: `topic id ${topic.id} is defined twice` });
+      if (seen.has(topic.id))
+        context.addIssue({ code: 'custom', message: `topic id ${topic.id} is defined twice` });
       seen.add(topic.id);
     }
   });

@@ -4,7 +4,13 @@ import type { Citation } from '../../core/wire/chat-wire.ts';
 
 /** A citation of a verbatim passage of an article. */
 export function citationOf(doc: PlanDocument, article: Article, quote: string): Citation {
-  return { article: article.number, title: article.title, part: article.partNumber, partTitle: partOf(doc, article).title, quote };
+  return {
+    article: article.number,
+    title: article.title,
+    part: article.partNumber,
+    partTitle: partOf(doc, article).title,
+    quote,
+  };
 }
 
 /** Drops repeated citations of the same sentence, keeping the first. */

@@ -19,13 +19,17 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
   const { decision, document, policy } = context;
   if (decision.kind !== 'answer') return composeRefusal(context);
   const writer = new QuoteWriter(document, policy.templates);
-  const articles = decision.hits.flatMap((hit) => (hit.article === null ? [] : [articleByNumber(document, hit.article)!]));
+  const articles = decision.hits.flatMap((hit) =>
+    hit.article === null ? [] : [articleByNumber(document, hit.article)!],
+  );
   const structural = decision.hits.every((hit) => hit.via === 'structure');
   const { named } = context.retrieval;
   const wholePart = structural && named.parts.length > 0 && named.articles.length === 0;
   const goalsArticle = document.mainGoals[0]?.articleNumber;
   const aboutGoals =
-    articles.length === 1 && articles[0]!.number === goalsArticle && (context.goalOrdinal !== undefined || context.retrieval.analyzed.asksForGoals);
+    articles.length === 1 &&
+    articles[0]!.number === goalsArticle &&
+    (context.goalOrdinal !== undefined || context.retrieval.analyzed.asksForGoals);
 
   if (aboutGoals) composeGoals(context, articles[0]!, writer);
   else if (context.mode === 'trainer') composeTrainer(context, articles, structural, writer);
@@ -37,23 +41,37 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
   if (unsaid.length > 0 && context.mode !== 'trainer') {
     // Say so when the resident's own word is not the plan's (取暖 → 清洁供暖): the quotes are the nearest wording, not an echo.
     const { fill } = policy.templates;
-    if (context.mode === 'citizen' && lines[0] === fill('citizen.lead')) lines[0] = fill('citizen.notInDocument', { phrases: unsaid.join('、') });
+    if (context.mode === 'citizen' && lines[0] === fill('citizen.lead'))
+      lines[0] = fill('citizen.notInDocument', { phrases: unsaid.join('、') });
     else lines.unshift(fill('staff.notInDocument', { phrases: unsaid.join('、') }));
   }
   const cited = new Set(citations.map((citation) => citation.article));
   const related = context.retrieval.hits
-    .filter((hit): hit is RetrievalHit & { article: number } => hit.article !== null && !cited.has(hit.article))
+    .filter(
+      (hit): hit is RetrievalHit & { article: number } =>
+        hit.article !== null && !cited.has(hit.article),
+    )
     .slice(0, policy.answerability.related)
     .map((hit) => ({ article: hit.article, title: hit.title }));
-  return { answer: lines.join('\n'), answered: true, citations: uniqueCitations(citations), related };
+  return {
+    answer: lines.join('\n'),
+    answered: true,
+    citations: uniqueCitations(citations),
+    related,
+  };
 }
 
 /** Everyday phrases of the question that none of the cited articles uses (digits excluded: they are not the plan's figures). */
 function phrasesTheDocumentDoesNotUse(context: AnswerContext, citations: Citation[]): string[] {
   const citedArticles = [...new Set(citations.map((citation) => citation.article))];
-  const citedText = normalizeForMatch(citedArticles.map((number) => articleByNumber(context.document, number)?.text ?? '').join('\n'));
+  const citedText = normalizeForMatch(
+    citedArticles.map((number) => articleByNumber(context.document, number)?.text ?? '').join('\n'),
+  );
   // A pattern's match (开个奶茶店) is a phrasing, not a word the plan could have used.
   return context.retrieval.expandedFrom.filter(
-    (phrase) => isListedColloquialWord(phrase, context.policy.termMap) && !/[0-9]/.test(phrase) && !citedText.includes(phrase),
+    (phrase) =>
+      isListedColloquialWord(phrase, context.policy.termMap) &&
+      !/[0-9]/.test(phrase) &&
+      !citedText.includes(phrase),
   );
 }

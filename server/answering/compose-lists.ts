@@ -7,12 +7,26 @@ import type { QuoteWriter } from './quote-writer.ts';
 import { leadingSentences, type Evidence } from './select-evidence.ts';
 
 /** 第八部分讲了什么: each article of the part with its opening sentence, up to the audience's list budget. */
-export function composePartOverview(context: AnswerContext, articles: Article[], writer: QuoteWriter): void {
+export function composePartOverview(
+  context: AnswerContext,
+  articles: Article[],
+  writer: QuoteWriter,
+): void {
   const part = partOf(context.document, articles[0]!);
-  writer.say('staff.partOverview', { partChinese: toChineseNumeral(part.number), partTitle: part.title });
+  writer.say('staff.partOverview', {
+    partChinese: toChineseNumeral(part.number),
+    partTitle: part.title,
+  });
   for (const article of articles.slice(0, context.policy.budgets[context.mode].listItems)) {
     const [lead] = leadingSentences(article, 1);
-    if (lead) writer.quote(lead, writer.templates.fill('staff.partArticleLine', { article: article.number, title: article.title }));
+    if (lead)
+      writer.quote(
+        lead,
+        writer.templates.fill('staff.partArticleLine', {
+          article: article.number,
+          title: article.title,
+        }),
+      );
   }
 }
 

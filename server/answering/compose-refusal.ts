@@ -9,19 +9,25 @@ import { bestSentences } from './select-evidence.ts';
  */
 export function composeRefusal(context: AnswerContext): DraftAnswer {
   const { decision, document } = context;
-  if (decision.kind === 'answer') throw new Error('composeRefusal called for an answerable question');
+  if (decision.kind === 'answer')
+    throw new Error('composeRefusal called for an answerable question');
   const writer = new QuoteWriter(document, context.policy.templates);
-  const related = decision.related.flatMap((hit) => (hit.article === null ? [] : [{ article: hit.article, title: hit.title }]));
+  const related = decision.related.flatMap((hit) =>
+    hit.article === null ? [] : [{ article: hit.article, title: hit.title }],
+  );
 
   if (decision.kind === 'missing-structure') {
     const last = document.articles.at(-1)?.number ?? 0;
-    for (const article of decision.articles) writer.say('refusal.missingArticle', { last, article });
-    for (const part of decision.parts) writer.say('refusal.missingPart', { count: document.parts.length, part });
+    for (const article of decision.articles)
+      writer.say('refusal.missingArticle', { last, article });
+    for (const part of decision.parts)
+      writer.say('refusal.missingPart', { count: document.parts.length, part });
   } else if (decision.kind === 'no-figure') {
     writer.say('refusal.noFigure');
     const first = decision.related[0]?.article;
     const article = first ? articleByNumber(document, first) : undefined;
-    for (const evidence of article ? bestSentences(article, context.evidenceQuery, 1) : []) writer.quote(evidence);
+    for (const evidence of article ? bestSentences(article, context.evidenceQuery, 1) : [])
+      writer.quote(evidence);
   } else {
     writer.say('refusal.notCoveredGeneric');
   }

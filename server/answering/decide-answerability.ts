@@ -26,14 +26,24 @@ export interface AnswerabilityInput {
 }
 
 /** Answer, or say why not: a missing article or part, a figure the document does not give, or nothing relevant. Pure. */
-export function decideAnswerability(input: AnswerabilityInput, policy: AnswerPolicy): Answerability {
+export function decideAnswerability(
+  input: AnswerabilityInput,
+  policy: AnswerPolicy,
+): Answerability {
   const { retrieval, usable: hits, figureEvidence } = input;
   // Only articles that share something with the question are offered as related reading.
   const related = retrieval.hits
-    .filter((hit) => hit.article !== null && (hit.via === 'structure' || hit.coverage > 0 || hit.matchesExpansion))
+    .filter(
+      (hit) =>
+        hit.article !== null &&
+        (hit.via === 'structure' || hit.coverage > 0 || hit.matchesExpansion),
+    )
     .slice(0, policy.answerability.related);
   const { missingArticles, missingParts } = retrieval.named;
-  if ((missingArticles.length > 0 || missingParts.length > 0) && hits.every((hit) => hit.via !== 'structure')) {
+  if (
+    (missingArticles.length > 0 || missingParts.length > 0) &&
+    hits.every((hit) => hit.via !== 'structure')
+  ) {
     return { kind: 'missing-structure', articles: missingArticles, parts: missingParts, related };
   }
   const structural = hits.some((hit) => hit.via === 'structure');
@@ -41,8 +51,10 @@ export function decideAnswerability(input: AnswerabilityInput, policy: AnswerPol
   if (asked.length > 0) {
     // A figure question whose subject the document does discuss (碳达峰) is told what it says, even on weaker matches.
     const topical = figureEvidence?.topical ?? [];
-    if (topical.length === 0 || asked.every((figure) => !figure.quoteRelated)) return { kind: 'not-covered', related };
-    if (!asked.some((figure) => figure.evidence.test(figureEvidence?.text ?? ''))) return { kind: 'no-figure', related: topical };
+    if (topical.length === 0 || asked.every((figure) => !figure.quoteRelated))
+      return { kind: 'not-covered', related };
+    if (!asked.some((figure) => figure.evidence.test(figureEvidence?.text ?? '')))
+      return { kind: 'no-figure', related: topical };
   }
   if (hits.length === 0) return { kind: 'not-covered', related };
   return { kind: 'answer', hits };

@@ -17,12 +17,16 @@ export function gatherFigureEvidence(
   doc: PlanDocument,
   policy: AnswerPolicy,
 ): FigureEvidence | undefined {
-  if (retrieval.analyzed.figureKinds.length === 0 || usable.some((hit) => hit.via === 'structure')) return undefined;
+  if (retrieval.analyzed.figureKinds.length === 0 || usable.some((hit) => hit.via === 'structure'))
+    return undefined;
   const rules = policy.answerability;
   const topical =
     usable.length > 0
       ? usable
-      : usableHits(retrieval, rules, { minCoverage: rules.minCoverage * rules.figureCoverageShare, overviewAware: false });
+      : usableHits(retrieval, rules, {
+          minCoverage: rules.minCoverage * rules.figureCoverageShare,
+          overviewAware: false,
+        });
   const text = topical
     .flatMap((hit) => {
       const article = hit.article === null ? undefined : articleByNumber(doc, hit.article);

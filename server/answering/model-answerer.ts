@@ -20,19 +20,33 @@ export class ModelAnswerer {
   }
 
   async answer(context: AnswerContext, options: AnswerOptions = {}): Promise<DraftAnswer> {
-    if (context.decision.kind !== 'answer') throw new Error('the model answers only answerable questions');
+    if (context.decision.kind !== 'answer')
+      throw new Error('the model answers only answerable questions');
     const { templates } = context.policy;
-    const articles = context.decision.hits.flatMap((hit) => (hit.article === null ? [] : [articleByNumber(context.document, hit.article)!]));
-    const articlesText = articles.map((article) => `${templates.marker.format(article.number)}${article.title}\n${article.text}`).join('\n\n');
+    const articles = context.decision.hits.flatMap((hit) =>
+      hit.article === null ? [] : [articleByNumber(context.document, hit.article)!],
+    );
+    const articlesText = articles
+      .map(
+        (article) => `${templates.marker.format(article.number)}${article.title}\n${article.text}`,
+      )
+      .join('\n\n');
     let text = '';
-    for await (const event of this.model.stream(buildMessages(context, articlesText), { signal: options.signal })) {
+    for await (const event of this.model.stream(buildMessages(context, articlesText), {
+      signal: options.signal,
+    })) {
       text += event.text;
       options.onDelta?.(event.text);
     }
     // A stream that carried no text is a failed call, not an answer: the caller falls back to the offline answer.
-    if (text.trim() === '') throw new ProviderError(`model ${this.model.id} returned no text`, true);
+    if (text.trim() === '')
+      throw new ProviderError(`model ${this.model.id} returned no text`, true);
     const retrieved = articles.map((article) => article.number);
-    const verified = verifyCitations(text, context.document, retrieved, { marker: templates.marker, idf: this.idf, weights: context.policy.evidence });
+    const verified = verifyCitations(text, context.document, retrieved, {
+      marker: templates.marker,
+      idf: this.idf,
+      weights: context.policy.evidence,
+    });
     const notices: string[] = [];
     if (verified.removedMarkers.length > 0) notices.push(templates.fill('notices.removedMarkers'));
     if (verified.citations.length === 0) notices.push(templates.fill('notices.uncited'));
@@ -41,7 +55,9 @@ export class ModelAnswerer {
       answer: verified.answer.trim(),
       answered: true,
       citations: verified.citations,
-      related: articles.filter((article) => !cited.has(article.number)).map((article) => ({ article: article.number, title: article.title })),
+      related: articles
+        .filter((article) => !cited.has(article.number))
+        .map((article) => ({ article: article.number, title: article.title })),
       ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
     };
   }
@@ -54,6 +70,12 @@ function buildMessages(context: AnswerContext, articlesText: string): ChatMessag
     articles: articlesText,
   });
   const { historyTurns, historyChars } = context.policy.model;
-  const history = context.history.slice(-historyTurns).map((turn) => ({ role: turn.role, content: turn.content.slice(0, historyChars) }));
-  return [{ role: 'system', content: system }, ...history, { role: 'user', content: renderPrompt('user-question', { question: context.question }) }];
+  const history = context.history
+    .slice(-historyTurns)
+    .map((turn) => ({ role: turn.role, content: turn.content.slice(0, historyChars) }));
+  return [
+    { role: 'system', content: system },
+    ...history,
+    { role: 'user', content: renderPrompt('user-question', { question: context.question }) },
+  ];
 }

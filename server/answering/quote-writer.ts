@@ -22,7 +22,9 @@ export class QuoteWriter {
   /** A verbatim sentence in quotation marks, its marker, and its citation; `prefix` is template text before it. */
   quote(evidence: Evidence, prefix = ''): void {
     const text = evidence.sentence.text;
-    this.lines.push(`${prefix}${this.templates.fill('quote', { quote: text })}${this.templates.marker.format(evidence.article.number)}`);
+    this.lines.push(
+      `${prefix}${this.templates.fill('quote', { quote: text })}${this.templates.marker.format(evidence.article.number)}`,
+    );
     this.citations.push(citationOf(this.document, evidence.article, text));
   }
 }

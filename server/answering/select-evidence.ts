@@ -31,15 +31,22 @@ export function scoreSentences(article: Article, query: EvidenceQuery): Evidence
     for (const token of tokens) score += (weights.get(token) ?? 0) * query.idf(token);
     // A mild preference for shorter sentences: a long one matches more words by chance.
     if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / lengthUnit));
-    if (query.preferConcrete && score > 0) score *= 1 + concreteBoost * concreteness(sentence.text, tokens, concreteCap, query.concreteTerms);
+    if (query.preferConcrete && score > 0)
+      score *=
+        1 + concreteBoost * concreteness(sentence.text, tokens, concreteCap, query.concreteTerms);
     return { article, sentence, score, position };
   });
 }
 
 /** The best sentences of an article for a question, in document order; the title sentence only if nothing else matches. */
 export function bestSentences(article: Article, query: EvidenceQuery, limit: number): Evidence[] {
-  const scored = scoreSentences(article, query).filter((evidence) => evidence.position > 0 || isOnlySentence(article));
-  const matching = scored.filter((evidence) => evidence.score > 0).sort((left, right) => right.score - left.score).slice(0, limit);
+  const scored = scoreSentences(article, query).filter(
+    (evidence) => evidence.position > 0 || isOnlySentence(article),
+  );
+  const matching = scored
+    .filter((evidence) => evidence.score > 0)
+    .sort((left, right) => right.score - left.score)
+    .slice(0, limit);
   const chosen = matching.length > 0 ? matching : scored.slice(0, limit);
   return chosen.sort((left, right) => left.position - right.position);
 }
@@ -57,7 +64,12 @@ function isOnlySentence(article: Article): boolean {
 }
 
 /** Named programmes, places, figures and quoted slogans make a sentence concrete. */
-function concreteness(text: string, tokens: Set<string>, cap: number, concreteTerms?: ReadonlySet<string>): number {
+function concreteness(
+  text: string,
+  tokens: Set<string>,
+  cap: number,
+  concreteTerms?: ReadonlySet<string>,
+): number {
   let count = (text.match(/\d+|“[^”]+”/g) ?? []).length;
   if (concreteTerms) for (const token of tokens) if (concreteTerms.has(token)) count += 1;
   return Math.min(count, cap);

@@ -30,7 +30,12 @@ const CONTEXT_CHARS = 120;
  * Checks a model's answer against the document: markers may only name retrieved articles; a quoted passage must be
  * verbatim in the article it cites (else its quotation marks are removed); every citation carries a verbatim quote.
  */
-export function verifyCitations(answer: string, doc: PlanDocument, retrieved: number[], rules: VerifyRules): VerifiedAnswer {
+export function verifyCitations(
+  answer: string,
+  doc: PlanDocument,
+  retrieved: number[],
+  rules: VerifyRules,
+): VerifiedAnswer {
   const { marker } = rules;
   const removedMarkers: number[] = [];
   // Every marker a model may write (〔第三十条〕, [第30条], 〔第12条、第13条〕) becomes canonical markers of retrieved articles.
@@ -72,7 +77,11 @@ export function verifyCitations(answer: string, doc: PlanDocument, retrieved: nu
         .split(/[。！？\n]/)
         .filter(Boolean)
         .at(-1) ?? '';
-    const query: EvidenceQuery = { terms: tokenize(before).map((token) => ({ token, weight: 1 })), idf: rules.idf, weights: rules.weights };
+    const query: EvidenceQuery = {
+      terms: tokenize(before).map((token) => ({ token, weight: 1 })),
+      idf: rules.idf,
+      weights: rules.weights,
+    };
     const [best] = bestSentences(article, query, 1);
     if (best) citations.push(citationOf(doc, article, best.sentence.text));
   }

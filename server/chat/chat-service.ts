@@ -53,7 +53,9 @@ export class ChatService {
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.policy = deps.policy ?? loadAnswerPolicy();
-    this.model = deps.chatModel ? new ModelAnswerer(deps.chatModel, (token) => deps.retriever.termIdf(token)) : null;
+    this.model = deps.chatModel
+      ? new ModelAnswerer(deps.chatModel, (token) => deps.retriever.termIdf(token))
+      : null;
     this.cache = new ResponseCache(deps.chatModel ? 0 : (deps.responseCacheSize ?? 0));
   }
 
@@ -83,11 +85,25 @@ export class ChatService {
     const policy = this.policy;
     const followUp = resolveQuestion(request, document, policy);
     const condensed =
-      chatModel && request.history.length > 0 && followUp.kind === 'standalone' && followUp.previousQuestion
-        ? await condenseFollowUp(chatModel, request.message, request.history, policy, options.signal).catch(() => null)
+      chatModel &&
+      request.history.length > 0 &&
+      followUp.kind === 'standalone' &&
+      followUp.previousQuestion
+        ? await condenseFollowUp(
+            chatModel,
+            request.message,
+            request.history,
+            policy,
+            options.signal,
+          ).catch(() => null)
         : null;
     const analysis = analyzeQuestion({ ...request, condensed }, document, policy, followUp);
-    const { retrieval, usable } = await retrieveForQuestion(retriever, analysis, policy, options.signal);
+    const { retrieval, usable } = await retrieveForQuestion(
+      retriever,
+      analysis,
+      policy,
+      options.signal,
+    );
     const evidenceQuery: EvidenceQuery = {
       terms: retrieval.queryTerms,
       idf: (token) => retriever.termIdf(token),
@@ -111,11 +127,18 @@ export class ChatService {
     const retrievalMs = performance.now() - started;
     const answerStarted = performance.now();
     const { draft, provider } = await this.compose(context, options);
-    return { response: { ...draft, mode: request.mode, provider }, retrieval, timings: { retrievalMs, answerMs: performance.now() - answerStarted } };
+    return {
+      response: { ...draft, mode: request.mode, provider },
+      retrieval,
+      timings: { retrievalMs, answerMs: performance.now() - answerStarted },
+    };
   }
 
   /** The model answers answerable questions; everything else, and every model failure, gets the offline answer. */
-  private async compose(context: AnswerContext, options: AnswerOptions): Promise<{ draft: DraftAnswer; provider: string }> {
+  private async compose(
+    context: AnswerContext,
+    options: AnswerOptions,
+  ): Promise<{ draft: DraftAnswer; provider: string }> {
     if (!this.model || context.decision.kind !== 'answer') {
       const draft = composeExtractive(context);
       streamLines(draft.answer, options.onDelta);
@@ -125,9 +148,16 @@ export class ChatService {
       return { draft: await this.model.answer(context, options), provider: this.model.id };
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      this.deps.onModelFailure?.(error instanceof ProviderError ? error : new ProviderError('model answer failed', true, { cause: error }));
+      this.deps.onModelFailure?.(
+        error instanceof ProviderError
+          ? error
+          : new ProviderError('model answer failed', true, { cause: error }),
+      );
       const draft = composeExtractive(context);
-      return { draft: { ...draft, notice: this.policy.templates.fill('notices.fallback') }, provider: 'offline-fallback' };
+      return {
+        draft: { ...draft, notice: this.policy.templates.fill('notices.fallback') },
+        provider: 'offline-fallback',
+      };
     }
   }
 }

@@ -14,9 +14,16 @@ export async function condenseFollowUp(
   const { condenseTurns, condenseTurnChars, condensedMaxChars } = policy.model;
   const conversation = history
     .slice(-condenseTurns)
-    .map((turn) => `${policy.templates.fill(`roles.${turn.role}`)}：${turn.content.slice(0, condenseTurnChars)}`)
+    .map(
+      (turn) =>
+        `${policy.templates.fill(`roles.${turn.role}`)}：${turn.content.slice(0, condenseTurnChars)}`,
+    )
     .join('\n');
-  const text = await completeText(model, [{ role: 'user', content: renderPrompt('condense-followup', { conversation, question }) }], signal);
+  const text = await completeText(
+    model,
+    [{ role: 'user', content: renderPrompt('condense-followup', { conversation, question }) }],
+    signal,
+  );
   const condensed = text.trim().split('\n')[0]?.trim() ?? '';
   return condensed.length > 0 && condensed.length <= condensedMaxChars ? condensed : null;
 }

@@ -18,7 +18,8 @@ export class ResponseCache<Value> {
     if (this.capacity <= 0) return;
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.capacity)
+      this.entries.delete(this.entries.keys().next().value as string);
   }
 
   get size(): number {

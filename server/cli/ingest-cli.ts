@@ -10,7 +10,15 @@ import { loadConfig } from '../config.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const embedder = createEmbedder(config);
-  const bar = new SingleBar({ format: '嵌入 embedding |{bar}| {value}/{total} chunks', hideCursor: true, noTTYOutput: true, stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: '嵌入 embedding |{bar}| {value}/{total} chunks',
+      hideCursor: true,
+      noTTYOutput: true,
+      stream: process.stderr,
+    },
+    Presets.shades_classic,
+  );
   let started = false;
   const result = await ingest({
     sourceFile: config.sourceFile,

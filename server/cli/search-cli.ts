@@ -11,10 +11,21 @@ const USAGE = 'usage: npm run search -- "问题" [-k N] [--json] | npm run searc
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { k: { type: 'string', short: 'k', default: '5' }, json: { type: 'boolean', default: false }, stdin: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      k: { type: 'string', short: 'k', default: '5' },
+      json: { type: 'boolean', default: false },
+      stdin: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const k = Number(values.k);
-  if (values.help || !Number.isInteger(k) || k < 1 || k > 50 || (!values.stdin && positionals.length === 0)) {
+  if (
+    values.help ||
+    !Number.isInteger(k) ||
+    k < 1 ||
+    k > 50 ||
+    (!values.stdin && positionals.length === 0)
+  ) {
     console.error(USAGE);
     process.exitCode = values.help ? 0 : 2;
     return;
@@ -37,8 +48,11 @@ async function main(): Promise<void> {
   const { fill, articleLabel } = loadAnswerPolicy().templates;
   if (response.results.length === 0) console.log(fill('cli.noResults'));
   for (const [rank, result] of response.results.entries()) {
-    const label = result.article === null ? result.title : `${articleLabel(result.article)} ${result.title}`;
-    console.log(`${rank + 1}. ${label}  (第${result.part ?? '-'}部分, score ${result.score.toFixed(3)})\n   ${result.snippet}`);
+    const label =
+      result.article === null ? result.title : `${articleLabel(result.article)} ${result.title}`;
+    console.log(
+      `${rank + 1}. ${label}  (第${result.part ?? '-'}部分, score ${result.score.toFixed(3)})\n   ${result.snippet}`,
+    );
   }
 }
 

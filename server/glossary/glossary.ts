@@ -1,7 +1,12 @@
 import type { PlanDocument } from '../../core/document-model.ts';
 import { checkGlossary } from '../../ingest/glossary/check-glossary.ts';
 import { DataFileError, readJsonDataFile } from '../../ingest/read-data-file.ts';
-import { BUILD_GLOSSARY_COMMAND, GLOSSARY_FILE, GlossarySchema, type GlossaryData } from '../../ingest/glossary/glossary-schema.ts';
+import {
+  BUILD_GLOSSARY_COMMAND,
+  GLOSSARY_FILE,
+  GlossarySchema,
+  type GlossaryData,
+} from '../../ingest/glossary/glossary-schema.ts';
 
 import type { GlossaryTermView } from '../../core/wire/glossary-wire.ts';
 
@@ -28,7 +33,9 @@ export class Glossary {
       term,
       kind,
       articles,
-      ...(definition ? { definition: { article: definition.article, quote: definition.quote } } : {}),
+      ...(definition
+        ? { definition: { article: definition.article, quote: definition.quote } }
+        : {}),
       occurrences,
     }));
   }
@@ -45,6 +52,9 @@ export function loadGlossary(document: PlanDocument, file: string = GLOSSARY_FIL
     throw new GlossaryError(`the glossary ${file} ${what} (${error.detail})`, { cause: error });
   }
   const problems = checkGlossary(document, data);
-  if (problems.length > 0) throw new GlossaryError(`the glossary ${file} does not match the document (${problems.length} problems, first: ${problems[0]})`);
+  if (problems.length > 0)
+    throw new GlossaryError(
+      `the glossary ${file} does not match the document (${problems.length} problems, first: ${problems[0]})`,
+    );
   return new Glossary(data);
 }

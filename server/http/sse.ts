@@ -24,7 +24,8 @@ export function openSseStream(response: Response, controller: AbortController) {
   });
   return {
     send<Done>(event: SseEvent<Done>): void {
-      if (!response.writableEnded && !controller.signal.aborted) response.write(formatSseEvent(event));
+      if (!response.writableEnded && !controller.signal.aborted)
+        response.write(formatSseEvent(event));
     },
     end(): void {
       if (!response.writableEnded) response.end();
@@ -33,5 +34,7 @@ export function openSseStream(response: Response, controller: AbortController) {
 }
 
 export function wantsEventStream(acceptHeader: string | undefined): boolean {
-  return (acceptHeader ?? '').split(',').some((type) => type.trim().toLowerCase().startsWith('text/event-stream'));
+  return (acceptHeader ?? '')
+    .split(',')
+    .some((type) => type.trim().toLowerCase().startsWith('text/event-stream'));
 }

@@ -13,7 +13,11 @@ export interface ChatModel {
 }
 
 /** Runs a model to completion and returns the whole text (for short internal calls such as condensing a follow-up). */
-export async function completeText(model: ChatModel, messages: ChatMessage[], signal?: AbortSignal): Promise<string> {
+export async function completeText(
+  model: ChatModel,
+  messages: ChatMessage[],
+  signal?: AbortSignal,
+): Promise<string> {
   let text = '';
   for await (const event of model.stream(messages, { signal })) text += event.text;
   return text;

@@ -18,10 +18,18 @@ export class OpenAIChatModel implements ChatModel {
   constructor(private readonly options: OpenAIChatModelOptions) {
     this.id = `openai-compatible:${options.model}`;
     // Local servers need no key, but the SDK insists on one. Retries are ours to decide: the fallback is immediate.
-    this.client = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey ?? 'not-needed', timeout: options.timeoutMs, maxRetries: 0 });
+    this.client = new OpenAI({
+      baseURL: options.baseURL,
+      apiKey: options.apiKey ?? 'not-needed',
+      timeout: options.timeoutMs,
+      maxRetries: 0,
+    });
   }
 
-  async *stream(messages: ChatMessage[], { signal }: { signal?: AbortSignal }): AsyncIterable<ChatEvent> {
+  async *stream(
+    messages: ChatMessage[],
+    { signal }: { signal?: AbortSignal },
+  ): AsyncIterable<ChatEvent> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
@@ -46,7 +54,13 @@ function toProviderError(error: unknown, model: string, timedOut: boolean): Prov
   if (timedOut) return new ProviderError(`model ${model} timed out`, true, { cause: error });
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const retryable = error.status === 429 || error.status >= 500;
-    return new ProviderError(`model ${model} answered HTTP ${error.status}`, retryable, { cause: error });
+    return new ProviderError(`model ${model} answered HTTP ${error.status}`, retryable, {
+      cause: error,
+    });
   }
-  return new ProviderError(`model ${model} failed: ${error instanceof Error ? error.message : String(error)}`, true, { cause: error });
+  return new ProviderError(
+    `model ${model} failed: ${error instanceof Error ? error.message : String(error)}`,
+    true,
+    { cause: error },
+  );
 }

@@ -79,8 +79,18 @@ export const AnswerPolicyFile = z.object({
     .prefault({}),
   budgets: z
     .object({
-      staff: ArticleBudget.extend({ first: count.default(3), more: count.default(2), total: count.default(8), listItems: count.default(8) }).prefault({}),
-      citizen: ArticleBudget.extend({ first: count.default(3), more: count.default(1), total: count.default(4), listItems: count.default(8) }).prefault({}),
+      staff: ArticleBudget.extend({
+        first: count.default(3),
+        more: count.default(2),
+        total: count.default(8),
+        listItems: count.default(8),
+      }).prefault({}),
+      citizen: ArticleBudget.extend({
+        first: count.default(3),
+        more: count.default(1),
+        total: count.default(4),
+        listItems: count.default(8),
+      }).prefault({}),
       trainer: ArticleBudget.extend({
         first: count.default(3),
         more: count.default(3),
@@ -115,7 +125,14 @@ export const AnswerPolicyFile = z.object({
     goalsQuestion: z.string().default('目标'),
     visionQuestion: z.string().default('2035|二〇三五|远景'),
     /** Questions that ask for a figure, date or contact, and what would count as one in the document. */
-    figureKinds: z.array(z.object({ kind: z.string(), question: z.string(), evidence: z.string(), quoteRelated: z.boolean() })),
+    figureKinds: z.array(
+      z.object({
+        kind: z.string(),
+        question: z.string(),
+        evidence: z.string(),
+        quoteRelated: z.boolean(),
+      }),
+    ),
   }),
 });
 

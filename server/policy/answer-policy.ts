@@ -66,7 +66,12 @@ export interface FollowUpCues {
  * once by loadAnswerPolicy and passed in (createApp deps, ChatService, HybridRetriever).
  */
 export interface AnswerPolicy extends Omit<AnswerPolicySettings, 'rules' | '$comment'> {
-  rules: { breadthQuestion: RegExp; goalsQuestion: RegExp; visionQuestion: RegExp; figureKinds: FigureKind[] };
+  rules: {
+    breadthQuestion: RegExp;
+    goalsQuestion: RegExp;
+    visionQuestion: RegExp;
+    figureKinds: FigureKind[];
+  };
   followUp: FollowUpCues;
   framing: QueryFraming;
   termMap: TermMapEntry[];
@@ -96,14 +101,25 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
       breadthQuestion: new RegExp(rules.breadthQuestion),
       goalsQuestion: new RegExp(rules.goalsQuestion),
       visionQuestion: new RegExp(rules.visionQuestion),
-      figureKinds: rules.figureKinds.map((figure) => ({ ...figure, question: new RegExp(figure.question), evidence: new RegExp(figure.evidence) })),
+      figureKinds: rules.figureKinds.map((figure) => ({
+        ...figure,
+        question: new RegExp(figure.question),
+        evidence: new RegExp(figure.evidence),
+      })),
     },
-    followUp: { ...cues, ordinal: new RegExp(cues.ordinal), more: new RegExp(cues.more), deictic: new RegExp(cues.deictic) },
+    followUp: {
+      ...cues,
+      ordinal: new RegExp(cues.ordinal),
+      more: new RegExp(cues.more),
+      deictic: new RegExp(cues.deictic),
+    },
     framing,
     termMap: sources.termMaps.flatMap((file) =>
       file.entries.map((entry) => ({
         topic: entry.topic,
-        colloquial: entry.colloquial.map(normalizeForMatch).sort((left, right) => right.length - left.length),
+        colloquial: entry.colloquial
+          .map(normalizeForMatch)
+          .sort((left, right) => right.length - left.length),
         patterns: (entry.patterns ?? []).map((pattern) => new RegExp(pattern)),
         policy: entry.policy,
       })),

@@ -1,7 +1,13 @@
 import { DATA_DIR } from '../../ingest/project-paths.ts';
 import { readJsonDataFile, readTermListFile } from '../../ingest/read-data-file.ts';
 import { AnswerPolicyFile } from './answer-policy-schema.ts';
-import { compileAnswerPolicy, FollowUpCuesFile, QueryFramingFile, TermMapFile, type AnswerPolicy } from './answer-policy.ts';
+import {
+  compileAnswerPolicy,
+  FollowUpCuesFile,
+  QueryFramingFile,
+  TermMapFile,
+  type AnswerPolicy,
+} from './answer-policy.ts';
 import { AnswerTemplatesFile, createAnswerTemplates } from './answer-templates.ts';
 
 /** The term maps, in the order their entries are tried. */
@@ -25,7 +31,9 @@ export function loadAnswerPolicy(dataDir: string = DATA_DIR): AnswerPolicy {
     framing: readJsonDataFile(QueryFramingFile, dataDir, 'dict', 'query-framing.json'),
     termMaps: TERM_MAP_FILES.map((segments) => readJsonDataFile(TermMapFile, dataDir, ...segments)),
     planTerms: [...readTermListFile(dataDir, 'dict', 'plan-terms.txt')],
-    templates: createAnswerTemplates(readJsonDataFile(AnswerTemplatesFile, dataDir, 'answer-templates.json')),
+    templates: createAnswerTemplates(
+      readJsonDataFile(AnswerTemplatesFile, dataDir, 'answer-templates.json'),
+    ),
   });
   cache.set(dataDir, policy);
   return policy;

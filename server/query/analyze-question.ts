@@ -11,7 +11,12 @@ import { resolveFollowUp, type FollowUp } from './resolve-follow-up.ts';
 import { parseStructuralReference } from './structural-reference.ts';
 
 /** Analyses one text to be searched: structure, focus, everyday-word expansion, question type. */
-export function analyzeText(text: string, doc: PlanDocument, policy: AnswerPolicy, message: string = text): AnalyzedText {
+export function analyzeText(
+  text: string,
+  doc: PlanDocument,
+  policy: AnswerPolicy,
+  message: string = text,
+): AnalyzedText {
   const focused = focusQuestion(text, policy.retrieval.longMessageChars);
   const structure = parseStructuralReference(focused, doc, policy.framing);
   const known = new Set(doc.articles.map((article) => article.number));
@@ -34,11 +39,14 @@ export function analyzeText(text: string, doc: PlanDocument, policy: AnswerPolic
     expansion,
     expanded,
     queryTerms: [
-      ...expanded.tokens.filter((token) => !isFraming(token)).map((token) => ({ token, weight: 1 })),
+      ...expanded.tokens
+        .filter((token) => !isFraming(token))
+        .map((token) => ({ token, weight: 1 })),
       ...[...expanded.expansionWeights].map(([token, weight]) => ({ token, weight })),
     ],
     breadth: policy.rules.breadthQuestion.test(focused),
-    asksForGoals: policy.rules.goalsQuestion.test(goalsText) && !policy.rules.visionQuestion.test(goalsText),
+    asksForGoals:
+      policy.rules.goalsQuestion.test(goalsText) && !policy.rules.visionQuestion.test(goalsText),
     figureKinds: policy.rules.figureKinds.filter((figure) => figure.question.test(focused)),
   };
 }
@@ -51,7 +59,11 @@ export interface QuestionInput {
 }
 
 /** Resolves the follow-up (if any) and analyses every text that retrieval will search, once. */
-export function resolveQuestion(input: Omit<QuestionInput, 'condensed'>, doc: PlanDocument, policy: AnswerPolicy): FollowUp {
+export function resolveQuestion(
+  input: Omit<QuestionInput, 'condensed'>,
+  doc: PlanDocument,
+  policy: AnswerPolicy,
+): FollowUp {
   return resolveFollowUp(input.message, input.history, doc, {
     cues: policy.followUp,
     marker: policy.templates.marker,
@@ -61,26 +73,52 @@ export function resolveQuestion(input: Omit<QuestionInput, 'condensed'>, doc: Pl
 }
 
 /** The typed analysis of a question in its conversation: what to search, in which order, and what it asks for. */
-export function analyzeQuestion(input: QuestionInput, doc: PlanDocument, policy: AnswerPolicy, resolved?: FollowUp): QuestionAnalysis {
+export function analyzeQuestion(
+  input: QuestionInput,
+  doc: PlanDocument,
+  policy: AnswerPolicy,
+  resolved?: FollowUp,
+): QuestionAnalysis {
   let followUp = resolved ?? resolveQuestion(input, doc, policy);
-  if (input.condensed) followUp = { ...followUp, query: input.condensed, previousQuestion: undefined };
+  if (input.condensed)
+    followUp = { ...followUp, query: input.condensed, previousQuestion: undefined };
   const analyze = (text: string) => analyzeText(text, doc, policy, input.message);
   const { k, moreK } = policy.retrieval;
   const attempts: RetrievalAttempt[] = [];
   if (followUp.directArticles && followUp.directArticles.length > 0) {
-    attempts.push({ kind: 'articles', text: analyze(followUp.query), articles: followUp.directArticles });
+    attempts.push({
+      kind: 'articles',
+      text: analyze(followUp.query),
+      articles: followUp.directArticles,
+    });
   } else if (followUp.kind === 'more') {
-    attempts.push({ kind: 'search', text: analyze(followUp.query), k, searchK: moreK, excludeArticles: followUp.excludeArticles ?? [] });
+    attempts.push({
+      kind: 'search',
+      text: analyze(followUp.query),
+      k,
+      searchK: moreK,
+      excludeArticles: followUp.excludeArticles ?? [],
+    });
   } else {
     const own = analyze(followUp.query);
     if (followUp.kind === 'deictic' && followUp.restrictToArticles) {
-      attempts.push({ kind: 'search', text: own, k, restrictToArticles: followUp.restrictToArticles });
+      attempts.push({
+        kind: 'search',
+        text: own,
+        k,
+        restrictToArticles: followUp.restrictToArticles,
+      });
       // 具体呢 / 这一条还讲了什么 has no subject of its own: it stays with the articles just cited, read with the
       // question before it, or else as a whole, instead of searching the whole plan.
       if (!hasOwnSubject(followUp.query, policy)) {
         if (followUp.previousQuestion) {
           const combined = analyze(`${followUp.previousQuestion} ${followUp.query}`);
-          attempts.push({ kind: 'search', text: combined, k, restrictToArticles: followUp.restrictToArticles });
+          attempts.push({
+            kind: 'search',
+            text: combined,
+            k,
+            restrictToArticles: followUp.restrictToArticles,
+          });
         }
         attempts.push({ kind: 'articles', text: own, articles: followUp.restrictToArticles });
         return { message: input.message, followUp, attempts };
@@ -88,7 +126,12 @@ export function analyzeQuestion(input: QuestionInput, doc: PlanDocument, policy:
     }
     attempts.push({ kind: 'search', text: own, k });
     // A short follow-up that finds nothing alone (它是什么意思) is searched with the question it follows.
-    if (followUp.previousQuestion) attempts.push({ kind: 'search', text: analyze(`${followUp.previousQuestion} ${followUp.query}`), k });
+    if (followUp.previousQuestion)
+      attempts.push({
+        kind: 'search',
+        text: analyze(`${followUp.previousQuestion} ${followUp.query}`),
+        k,
+      });
   }
   return { message: input.message, followUp, attempts };
 }

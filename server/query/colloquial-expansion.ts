@@ -22,8 +22,14 @@ export function expandColloquial(question: string, termMap: readonly TermMapEntr
   const topics = new Set<string>();
   const pairs: Expansion['pairs'] = [];
   for (const entry of termMap) {
-    const word = entry.colloquial.find((candidate) => (candidate.length > 1 ? text.includes(candidate) : words.has(candidate)));
-    const phrase = word ?? entry.patterns.map((pattern) => pattern.exec(text)?.[0]).find((found): found is string => Boolean(found));
+    const word = entry.colloquial.find((candidate) =>
+      candidate.length > 1 ? text.includes(candidate) : words.has(candidate),
+    );
+    const phrase =
+      word ??
+      entry.patterns
+        .map((pattern) => pattern.exec(text)?.[0])
+        .find((found): found is string => Boolean(found));
     if (!phrase) continue;
     matched.add(phrase);
     topics.add(entry.topic);

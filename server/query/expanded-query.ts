@@ -18,7 +18,11 @@ export interface ExpandedQuery {
  * Each matched everyday phrase brings its policy terms in at a weight that follows how specific the phrase is:
  * 托儿所 pulls hard toward 普惠托育, while a generic 上班 or 安全 pulls only a little.
  */
-export function expandQuery(query: string, expansion: Expansion, tuning: { expansionWeight: number; specificIdf: number }): ExpandedQuery {
+export function expandQuery(
+  query: string,
+  expansion: Expansion,
+  tuning: { expansionWeight: number; specificIdf: number },
+): ExpandedQuery {
   const idf = loadGeneralIdf();
   const tokens = tokenize(query);
   const own = new Set(tokens);
@@ -29,12 +33,18 @@ export function expandQuery(query: string, expansion: Expansion, tuning: { expan
     const weight = tuning.expansionWeight * Math.min(1, idf.weight(phrase) / tuning.specificIdf);
     const policyTokens = tokenize(policy.join(' '));
     for (const token of policyTokens) {
-      if (!own.has(token)) expansionWeights.set(token, Math.max(weight, expansionWeights.get(token) ?? 0));
+      if (!own.has(token))
+        expansionWeights.set(token, Math.max(weight, expansionWeights.get(token) ?? 0));
     }
     vectorParts.push({ text: policy.join(' '), weight });
     // Every question token that is, or contains, the phrase (退伍 and 退伍兵) may be satisfied by the policy words.
-    for (const token of tokens.filter((candidate) => candidate.includes(phrase) || phrase.includes(candidate))) {
-      alternatives.set(token, [...(alternatives.get(token) ?? []), ...policy.map(normalizeForMatch)]);
+    for (const token of tokens.filter(
+      (candidate) => candidate.includes(phrase) || phrase.includes(candidate),
+    )) {
+      alternatives.set(token, [
+        ...(alternatives.get(token) ?? []),
+        ...policy.map(normalizeForMatch),
+      ]);
     }
   }
   return { tokens, expansionWeights, vectorParts, alternatives };
@@ -46,7 +56,8 @@ export function combineVectors(vectors: number[][], weights: number[]): number[]
   const combined = new Array<number>(length).fill(0);
   vectors.forEach((vector, index) => {
     const weight = weights[index] ?? 0;
-    for (let position = 0; position < length; position += 1) combined[position]! += weight * (vector[position] ?? 0);
+    for (let position = 0; position < length; position += 1)
+      combined[position]! += weight * (vector[position] ?? 0);
   });
   const norm = Math.sqrt(combined.reduce((sum, value) => sum + value * value, 0));
   return norm === 0 ? combined : combined.map((value) => value / norm);

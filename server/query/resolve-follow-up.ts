@@ -32,7 +32,12 @@ export interface FollowUpRules {
 }
 
 /** Resolves 第二个 / 还有吗 / 这一条 / short follow-ups against the conversation so far. Pure. */
-export function resolveFollowUp(message: string, history: readonly ChatTurn[], doc: PlanDocument, rules: FollowUpRules): FollowUp {
+export function resolveFollowUp(
+  message: string,
+  history: readonly ChatTurn[],
+  doc: PlanDocument,
+  rules: FollowUpRules,
+): FollowUp {
   const previousUser = [...history].reverse().find((turn) => turn.role === 'user');
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant');
   if (!previousUser && !previousAnswer) return { query: message, kind: 'standalone' };
@@ -43,7 +48,14 @@ export function resolveFollowUp(message: string, history: readonly ChatTurn[], d
 
   const ordinal = text.length <= cues.maxOrdinalLength ? cues.ordinal.exec(text) : null;
   if (ordinal) {
-    const resolved = resolveOrdinal(ordinal[3] ?? '', Boolean(ordinal[5]), history, cited, doc, rules);
+    const resolved = resolveOrdinal(
+      ordinal[3] ?? '',
+      Boolean(ordinal[5]),
+      history,
+      cited,
+      doc,
+      rules,
+    );
     if (resolved) return { query: message, kind: 'ordinal', previousQuestion, ...resolved };
   }
   if (cues.more.test(text) && previousQuestion) {
@@ -52,7 +64,11 @@ export function resolveFollowUp(message: string, history: readonly ChatTurn[], d
   if (cues.deictic.test(text) && cited.length > 0) {
     return { query: message, kind: 'deictic', restrictToArticles: cited, previousQuestion };
   }
-  return { query: message, kind: 'standalone', previousQuestion: text.length <= cues.shortFollowUpLength ? previousQuestion : undefined };
+  return {
+    query: message,
+    kind: 'standalone',
+    previousQuestion: text.length <= cues.shortFollowUpLength ? previousQuestion : undefined,
+  };
 }
 
 /** 第二个 / 最后一条: the n-th article of the part last asked about, else the n-th goal, else the n-th cited article. */

@@ -14,21 +14,36 @@ export interface StructuralReference {
   remainder: string;
 }
 
-
 const NUMERAL = '(\\d+|[〇零一二两三四五六七八九十百]+)';
 // 第12条, 第（12）条, 第十二条, 第12、13条, and a bare (12) / （12）.
-const ARTICLE_LIST = new RegExp(`第\\s*[(]?\\s*${NUMERAL}\\s*[)]?((?:\\s*[,、和与及至到-]\\s*第?\\s*[(]?\\s*${NUMERAL}\\s*[)]?)*)\\s*条`, 'g');
+const ARTICLE_LIST = new RegExp(
+  `第\\s*[(]?\\s*${NUMERAL}\\s*[)]?((?:\\s*[,、和与及至到-]\\s*第?\\s*[(]?\\s*${NUMERAL}\\s*[)]?)*)\\s*条`,
+  'g',
+);
 // Not a function call or code such as alert(1).
 const BARE_ARTICLE = new RegExp(`(?<![A-Za-z0-9_])[(]\\s*${NUMERAL}\\s*[)]`, 'g');
 // 第九部分的第一条: the n-th article of a part.
 const ORDINAL = '(\\d+|[〇零一二两三四五六七八九十百]+|最后一)';
-const ARTICLE_IN_PART = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章)的?(?:第\\s*)?${ORDINAL}\\s*条`, 'g');
-const NAMED_PART_ARTICLE = new RegExp(`([^\\s第]{2,12}?)(?:那|这)?(?:一)?(?:部分|板块)的?(?:第\\s*)?${ORDINAL}\\s*条`, 'g');
+const ARTICLE_IN_PART = new RegExp(
+  `第\\s*${NUMERAL}\\s*(?:部分|章)的?(?:第\\s*)?${ORDINAL}\\s*条`,
+  'g',
+);
+const NAMED_PART_ARTICLE = new RegExp(
+  `([^\\s第]{2,12}?)(?:那|这)?(?:一)?(?:部分|板块)的?(?:第\\s*)?${ORDINAL}\\s*条`,
+  'g',
+);
 // 第八部分, or a heading quoted at the very start (八、增进民生福祉); 一、二、三产业 inside a sentence is not a part.
-const PART_BY_NUMBER = new RegExp(`第\\s*${NUMERAL}\\s*(?:部分|章|板块)|^([一二三四五六七八九十]+)、(?![一二三四五六七八九十]+、)`, 'g');
+const PART_BY_NUMBER = new RegExp(
+  `第\\s*${NUMERAL}\\s*(?:部分|章|板块)|^([一二三四五六七八九十]+)、(?![一二三四五六七八九十]+、)`,
+  'g',
+);
 
 /** Finds structural references in a question; numbers that do not exist in the document are kept so callers can say so. */
-export function parseStructuralReference(question: string, doc: PlanDocument, framing: QueryFraming): StructuralReference {
+export function parseStructuralReference(
+  question: string,
+  doc: PlanDocument,
+  framing: QueryFraming,
+): StructuralReference {
   // Half-width brackets and digits, but keep Chinese numerals and 、.
   let text = normalizeForMatch(question).replace(/,/g, '、');
   const articles: number[] = [];
@@ -54,8 +69,13 @@ export function parseStructuralReference(question: string, doc: PlanDocument, fr
     return ' '.repeat(match.length);
   });
   text = text.replace(ARTICLE_LIST, (match: string, first: string, rest: string) => {
-    const numbers = [first, ...[...(rest ?? '').matchAll(new RegExp(NUMERAL, 'g'))].map((found) => found[1] ?? '')];
-    const values = numbers.map((value) => parseNumeral(value)).filter((value): value is number => value !== null);
+    const numbers = [
+      first,
+      ...[...(rest ?? '').matchAll(new RegExp(NUMERAL, 'g'))].map((found) => found[1] ?? ''),
+    ];
+    const values = numbers
+      .map((value) => parseNumeral(value))
+      .filter((value): value is number => value !== null);
     // 第12至15条 means the range.
     if (/[至到-]/.test(rest ?? '') && values.length === 2 && values[0]! < values[1]!) {
       for (let value = values[0]!; value <= values[1]!; value += 1) articles.push(value);
@@ -76,11 +96,17 @@ export function parseStructuralReference(question: string, doc: PlanDocument, fr
   });
 
   for (const alias of framing.articleAliases) {
-    if (alias.phrases.some((phrase) => text.includes(normalizeForMatch(phrase)))) articles.push(alias.article);
+    if (alias.phrases.some((phrase) => text.includes(normalizeForMatch(phrase))))
+      articles.push(alias.article);
   }
   for (const partNumber of partsNamedByTitle(text, doc, framing)) parts.push(partNumber);
 
-  return { articles: unique(articles), parts: unique(parts), mentionedParts: unique([...parts, ...mentionedParts]), remainder: text.replace(/\s+/g, ' ').trim() };
+  return {
+    articles: unique(articles),
+    parts: unique(parts),
+    mentionedParts: unique([...parts, ...mentionedParts]),
+    remainder: text.replace(/\s+/g, ' ').trim(),
+  };
 }
 
 /** 民生福祉那部分 / 创新驱动部分: the words before 部分, matched against the part titles. */
@@ -89,7 +115,9 @@ function partsNamedByTitle(text: string, doc: PlanDocument, rules: QueryFraming)
   for (const partWord of rules.partWords) {
     let from = text.indexOf(partWord);
     while (from >= 0) {
-      const before = normalizeLoose(text.slice(Math.max(0, from - 12), from)).replace(/(那|这|哪)?(一)?(个)?$/u, '').replace(/的$/u, '');
+      const before = normalizeLoose(text.slice(Math.max(0, from - 12), from))
+        .replace(/(那|这|哪)?(一)?(个)?$/u, '')
+        .replace(/的$/u, '');
       const match = partNamedBy(before, doc, rules);
       if (match !== null) found.push(match);
       from = text.indexOf(partWord, from + partWord.length);
@@ -100,7 +128,9 @@ function partsNamedByTitle(text: string, doc: PlanDocument, rules: QueryFraming)
 
 /** A part named by an alias (党建 → 10) or by words of its title; null when none fits. */
 function partNamedBy(words: string, doc: PlanDocument, rules: QueryFraming): number | null {
-  const alias = rules.partAliases.find((candidate) => candidate.phrases.some((phrase) => words.endsWith(normalizeLoose(phrase))));
+  const alias = rules.partAliases.find((candidate) =>
+    candidate.phrases.some((phrase) => words.endsWith(normalizeLoose(phrase))),
+  );
   return alias?.part ?? bestTitleMatch(words, doc);
 }
 
@@ -116,7 +146,9 @@ function bestTitleMatch(words: string, doc: PlanDocument): number | null {
 
 /** The n-th (1-based) article of a part, or its last for 最后一. */
 function nthArticle(articleNumbers: number[], ordinal: string): number | undefined {
-  return ordinal === '最后一' ? articleNumbers.at(-1) : articleNumbers[(parseNumeral(ordinal) ?? 0) - 1];
+  return ordinal === '最后一'
+    ? articleNumbers.at(-1)
+    : articleNumbers[(parseNumeral(ordinal) ?? 0) - 1];
 }
 
 function unique(values: number[]): number[] {

@@ -13,7 +13,12 @@ import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
 import { makeSnippet } from './make-snippet.ts';
 import { queryCoverage } from './query-coverage.ts';
 import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
-import type { RankingMode, RetrievalHit, RetrievalResult, SearchOptions } from './retrieval-types.ts';
+import type {
+  RankingMode,
+  RetrievalHit,
+  RetrievalResult,
+  SearchOptions,
+} from './retrieval-types.ts';
 
 type IndexedChunk = LoadedIndex['chunks'][number];
 
@@ -42,7 +47,10 @@ export class HybridRetriever {
       const tokens = this.targetTokens.get(key) ?? new Set<string>();
       for (const token of chunk.tokens) tokens.add(token);
       this.targetTokens.set(key, tokens);
-      this.targetTexts.set(key, `${this.targetTexts.get(key) ?? ''}${normalizeForMatch(indexTextOf(chunk))}`);
+      this.targetTexts.set(
+        key,
+        `${this.targetTexts.get(key) ?? ''}${normalizeForMatch(indexTextOf(chunk))}`,
+      );
     }
   }
 
@@ -56,18 +64,25 @@ export class HybridRetriever {
     const k = options.k ?? this.tuning.k;
     const { named, expanded, expansion, topicTokens } = text;
     const base = this.resultBase(text);
-    const partArticles = this.document.articles.filter((article) => named.parts.includes(article.partNumber)).map((article) => article.number);
+    const partArticles = this.document.articles
+      .filter((article) => named.parts.includes(article.partNumber))
+      .map((article) => article.number);
     if (named.articles.length > 0 && topicTokens.length === 0) {
       return { ...base, hits: named.articles.map((number) => this.structuralHit(number)) };
     }
     if (partArticles.length > 0 && named.articles.length === 0) {
       // A question about a whole part gets all of its articles: in document order, or by relevance to a topic it names.
-      const order = topicTokens.length === 0 ? partArticles : await this.rankWithin(expanded, expansion, partArticles, options);
+      const order =
+        topicTokens.length === 0
+          ? partArticles
+          : await this.rankWithin(expanded, expansion, partArticles, options);
       return { ...base, hits: order.map((number) => this.structuralHit(number)) };
     }
     const ranked = await this.rank(expanded, expansion, { ...options, k });
     const direct = named.articles.map((number) => this.structuralHit(number));
-    const rest = ranked.filter((hit) => hit.article === null || !named.articles.includes(hit.article));
+    const rest = ranked.filter(
+      (hit) => hit.article === null || !named.articles.includes(hit.article),
+    );
     return { ...base, hits: [...direct, ...rest].slice(0, Math.max(k, direct.length)) };
   }
 
@@ -94,8 +109,17 @@ export class HybridRetriever {
   }
 
   /** Article numbers of a scope, best match first, with the unmatched ones after in document order. */
-  private async rankWithin(expanded: ExpandedQuery, expansion: Expansion, scope: number[], options: SearchOptions): Promise<number[]> {
-    const ranked = await this.rank(expanded, expansion, { ...options, k: scope.length, restrictToArticles: scope });
+  private async rankWithin(
+    expanded: ExpandedQuery,
+    expansion: Expansion,
+    scope: number[],
+    options: SearchOptions,
+  ): Promise<number[]> {
+    const ranked = await this.rank(expanded, expansion, {
+      ...options,
+      k: scope.length,
+      restrictToArticles: scope,
+    });
     const order = ranked.flatMap((hit) => (hit.article === null ? [] : [hit.article]));
     return [...order, ...scope.filter((number) => !order.includes(number))];
   }
@@ -110,26 +134,53 @@ export class HybridRetriever {
   }
 
   /** Ranks chunks by BM25 and vectors, fuses, then keeps each article's best chunk. */
-  private async rank(expanded: ExpandedQuery, expansion: Expansion, options: SearchOptions & { k: number }): Promise<RetrievalHit[]> {
+  private async rank(
+    expanded: ExpandedQuery,
+    expansion: Expansion,
+    options: SearchOptions & { k: number },
+  ): Promise<RetrievalHit[]> {
     const mode: RankingMode = options.mode ?? 'hybrid';
     const allowed = (index: number) => {
       const articleNumber = this.index.chunks[index]?.articleNumber ?? null;
-      return !options.restrictToArticles || (articleNumber !== null && options.restrictToArticles.includes(articleNumber));
+      return (
+        !options.restrictToArticles ||
+        (articleNumber !== null && options.restrictToArticles.includes(articleNumber))
+      );
     };
     const limit = this.tuning.candidates;
 
     const lists: number[][] = [];
     const listWeights: number[] = [];
     if (mode !== 'vector') {
-      const hits = this.bm25.search([...expanded.tokens, ...expanded.expansionWeights.keys()], limit * 2, expanded.expansionWeights);
-      lists.push(hits.map((hit) => hit.index).filter(allowed).slice(0, limit));
+      const hits = this.bm25.search(
+        [...expanded.tokens, ...expanded.expansionWeights.keys()],
+        limit * 2,
+        expanded.expansionWeights,
+      );
+      lists.push(
+        hits
+          .map((hit) => hit.index)
+          .filter(allowed)
+          .slice(0, limit),
+      );
       listWeights.push(this.tuning.bm25Weight);
     }
     if (mode !== 'bm25') {
-      const parts = await this.embedder.embed(expanded.vectorParts.map((part) => part.text), { signal: options.signal });
-      const vector = combineVectors(parts, expanded.vectorParts.map((part) => part.weight));
+      const parts = await this.embedder.embed(
+        expanded.vectorParts.map((part) => part.text),
+        { signal: options.signal },
+      );
+      const vector = combineVectors(
+        parts,
+        expanded.vectorParts.map((part) => part.weight),
+      );
       const hits = this.index.vectors.search(vector, Math.min(this.index.chunks.length, limit * 2));
-      lists.push(hits.map((hit) => hit.index).filter(allowed).slice(0, limit));
+      lists.push(
+        hits
+          .map((hit) => hit.index)
+          .filter(allowed)
+          .slice(0, limit),
+      );
       listWeights.push(this.tuning.vectorWeight);
     }
     const fused = reciprocalRankFusion(lists, this.tuning.rrfConstant, listWeights);
@@ -137,7 +188,9 @@ export class HybridRetriever {
     const snippetTokens = [...expanded.tokens, ...expanded.expansionWeights.keys()];
 
     const byTarget = new Map<string, { score: number; chunks: IndexedChunk[] }>();
-    for (const [index, score] of [...fused.entries()].sort((left, right) => right[1] - left[1] || left[0] - right[0])) {
+    for (const [index, score] of [...fused.entries()].sort(
+      (left, right) => right[1] - left[1] || left[0] - right[0],
+    )) {
       const chunk = this.index.chunks[index]!;
       const key = targetKey(chunk);
       const entry = byTarget.get(key);
@@ -149,8 +202,16 @@ export class HybridRetriever {
     const blend = this.tuning.coverageWeight;
     const scored = [...byTarget.entries()].map(([key, { score, chunks }]) => {
       const text = this.targetTexts.get(key) ?? '';
-      const coverage = queryCoverage(expanded.tokens, this.targetTokens.get(key) ?? new Set(), text, expanded.alternatives, this.isUbiquitous);
-      const matchesExpansion = expansion.pairs.some((pair) => pair.policy.some((term) => text.includes(normalizeForMatch(term))));
+      const coverage = queryCoverage(
+        expanded.tokens,
+        this.targetTokens.get(key) ?? new Set(),
+        text,
+        expanded.alternatives,
+        this.isUbiquitous,
+      );
+      const matchesExpansion = expansion.pairs.some((pair) =>
+        pair.policy.some((term) => text.includes(normalizeForMatch(term))),
+      );
       return { chunks, coverage, matchesExpansion, score: (1 - blend) * score + blend * coverage };
     });
     // Snippets cost a sentence split each, so only the hits that are returned get one.
@@ -175,10 +236,20 @@ export class HybridRetriever {
   private structuralHit(articleNumber: number): RetrievalHit {
     const chunks = this.articleChunks(articleNumber);
     const first = chunks[0]!;
-    return { ...this.describe(first), score: 1, coverage: 1, matchesExpansion: false, snippet: makeSnippet(first.text, []), chunks, via: 'structure' };
+    return {
+      ...this.describe(first),
+      score: 1,
+      coverage: 1,
+      matchesExpansion: false,
+      snippet: makeSnippet(first.text, []),
+      chunks,
+      via: 'structure',
+    };
   }
 
-  private describe(chunk: Chunk): Pick<RetrievalHit, 'article' | 'title' | 'part' | 'partTitle' | 'section'> {
+  private describe(
+    chunk: Chunk,
+  ): Pick<RetrievalHit, 'article' | 'title' | 'part' | 'partTitle' | 'section'> {
     return {
       article: chunk.articleNumber,
       title: chunk.articleTitle ?? chunk.sectionLabel,

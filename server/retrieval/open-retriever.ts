@@ -13,7 +13,10 @@ export interface OpenedRetriever {
 }
 
 /** Loads the configured index with the configured embedder; throws IndexLoadError (naming the rebuild command) when unusable. */
-export function openRetriever(config: Pick<AppConfig, 'indexDir' | 'embedder' | 'openai'>, policy?: AnswerPolicy): OpenedRetriever {
+export function openRetriever(
+  config: Pick<AppConfig, 'indexDir' | 'embedder' | 'openai'>,
+  policy?: AnswerPolicy,
+): OpenedRetriever {
   const embedder = createEmbedder(config);
   const index = readIndex(config.indexDir, embedder);
   return { retriever: new HybridRetriever(index, embedder, policy), index, embedder };

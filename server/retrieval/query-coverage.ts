@@ -5,7 +5,13 @@ import { loadGeneralIdf } from '../../ingest/embedding/general-idf.ts';
  * text contains one of the policy terms it stands for (as a whole term: 清洁供暖, not its sub-word 覆盖).
  * Near 0 for questions about things the plan never mentions.
  */
-export function queryCoverage(questionTokens: string[], hitTokens: Set<string>, hitText: string, alternatives: Map<string, string[]>, isUbiquitous: (token: string) => boolean): number {
+export function queryCoverage(
+  questionTokens: string[],
+  hitTokens: Set<string>,
+  hitText: string,
+  alternatives: Map<string, string[]>,
+  isUbiquitous: (token: string) => boolean,
+): number {
   const idf = loadGeneralIdf();
   let total = 0;
   let found = 0;
@@ -14,7 +20,11 @@ export function queryCoverage(questionTokens: string[], hitTokens: Set<string>, 
     if (isUbiquitous(token)) continue;
     const weight = idf.weight(token);
     total += weight;
-    if (hitTokens.has(token) || (alternatives.get(token) ?? []).some((term) => hitText.includes(term))) found += weight;
+    if (
+      hitTokens.has(token) ||
+      (alternatives.get(token) ?? []).some((term) => hitText.includes(term))
+    )
+      found += weight;
   }
   return total === 0 ? 0 : found / total;
 }

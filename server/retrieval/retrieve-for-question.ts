@@ -20,17 +20,33 @@ export async function retrieveForQuestion(
   let found: QuestionRetrieval | undefined;
   for (const attempt of analysis.attempts) {
     const retrieval = await runAttempt(retriever, attempt, signal);
-    found = { retrieval, usable: usableHits(retrieval, policy.answerability, { breadth: attempt.text.breadth }) };
+    found = {
+      retrieval,
+      usable: usableHits(retrieval, policy.answerability, { breadth: attempt.text.breadth }),
+    };
     if (found.usable.length > 0) return found;
   }
   if (!found) throw new Error('a question analysis must hold at least one retrieval attempt');
   return found;
 }
 
-async function runAttempt(retriever: HybridRetriever, attempt: RetrievalAttempt, signal?: AbortSignal): Promise<RetrievalResult> {
+async function runAttempt(
+  retriever: HybridRetriever,
+  attempt: RetrievalAttempt,
+  signal?: AbortSignal,
+): Promise<RetrievalResult> {
   if (attempt.kind === 'articles') return retriever.articleHits(attempt.text, attempt.articles);
-  const result = await retriever.retrieve(attempt.text, { k: attempt.searchK ?? attempt.k, restrictToArticles: attempt.restrictToArticles, signal });
+  const result = await retriever.retrieve(attempt.text, {
+    k: attempt.searchK ?? attempt.k,
+    restrictToArticles: attempt.restrictToArticles,
+    signal,
+  });
   if (!attempt.excludeArticles) return result;
   const excluded = new Set(attempt.excludeArticles);
-  return { ...result, hits: result.hits.filter((hit) => hit.article === null || !excluded.has(hit.article)).slice(0, attempt.k) };
+  return {
+    ...result,
+    hits: result.hits
+      .filter((hit) => hit.article === null || !excluded.has(hit.article))
+      .slice(0, attempt.k),
+  };
 }

@@ -3,13 +3,28 @@ import type { RetrievalResult } from './retrieval-types.ts';
 /** The public shape of search results, shared by `npm run search -- --json` and GET /api/search. */
 export interface SearchResponse {
   query: string;
-  results: Array<{ article: number | null; title: string; part: number | null; score: number; snippet: string }>;
+  results: Array<{
+    article: number | null;
+    title: string;
+    part: number | null;
+    score: number;
+    snippet: string;
+  }>;
 }
 
 export function toSearchResponse(result: RetrievalResult, k: number): SearchResponse {
   return {
     query: result.query,
     // A hit that shares no word with the query (a vector neighbour only) is noise to someone searching the text.
-    results: result.hits.filter((hit) => hit.via === 'structure' || hit.coverage > 0).slice(0, k).map((hit) => ({ article: hit.article, title: hit.title, part: hit.part, score: hit.score, snippet: hit.snippet })),
+    results: result.hits
+      .filter((hit) => hit.via === 'structure' || hit.coverage > 0)
+      .slice(0, k)
+      .map((hit) => ({
+        article: hit.article,
+        title: hit.title,
+        part: hit.part,
+        score: hit.score,
+        snippet: hit.snippet,
+      })),
   };
 }

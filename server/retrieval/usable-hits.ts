@@ -13,17 +13,24 @@ export function usableHits(
   const structural = result.hits.filter((hit) => hit.via === 'structure');
   if (structural.length > 0) return structural;
   const minCoverage = options.minCoverage ?? rules.minCoverage;
-  const qualified = result.hits.filter((hit) => hit.article !== null && (hit.coverage >= minCoverage || hit.matchesExpansion));
+  const qualified = result.hits.filter(
+    (hit) => hit.article !== null && (hit.coverage >= minCoverage || hit.matchesExpansion),
+  );
   // On a tie, the article that treats the subject in detail goes before the overview part's summary of it.
   const overviewPart = options.overviewAware === false ? undefined : rules.overviewPart;
   const overviewLast = (hit: RetrievalHit) => (hit.part === overviewPart ? 1 : 0);
   const ranked = [...qualified].sort(
-    (left, right) => (Math.abs(left.score - right.score) < rules.tie ? overviewLast(left) - overviewLast(right) : 0) || right.score - left.score,
+    (left, right) =>
+      (Math.abs(left.score - right.score) < rules.tie
+        ? overviewLast(left) - overviewLast(right)
+        : 0) || right.score - left.score,
   );
   const [best] = ranked;
   if (!best) return [];
   // When the best article's title names the question's subject (教育方面呢 → 办好人民满意教育), others must match as fully.
-  const ownWords = result.queryTerms.filter((term) => term.weight === 1 && term.token.length > 1).map((term) => term.token);
+  const ownWords = result.queryTerms
+    .filter((term) => term.weight === 1 && term.token.length > 1)
+    .map((term) => term.token);
   const subjectInTitle = ownWords.some((word) => best.title.includes(word));
   const coverageShare = options.breadth ? rules.breadthCoverageShare : rules.secondaryCoverageShare;
   const secondary = ranked.slice(1).filter(
@@ -32,7 +39,9 @@ export function usableHits(
       hit.coverage >= Math.max(minCoverage, best.coverage * coverageShare) &&
       // When the best article answers through the plan's wording for an everyday phrase, so must the others.
       (!best.matchesExpansion || hit.matchesExpansion) &&
-      (!subjectInTitle || hit.coverage >= best.coverage || ownWords.some((word) => hit.title.includes(word))) &&
+      (!subjectInTitle ||
+        hit.coverage >= best.coverage ||
+        ownWords.some((word) => hit.title.includes(word))) &&
       (hit.part !== overviewPart || best.part === overviewPart),
   );
   return [best, ...secondary].slice(0, rules.maxArticles);

@@ -5,7 +5,12 @@ import { articleByNumber, partOf } from '../../core/plan-lookup.ts';
 import { NotFoundError } from '../errors.ts';
 import { validate } from './validate.ts';
 
-const ArticleParams = z.object({ number: z.string().regex(/^\d{1,20}$/, 'article number must be a positive integer').transform(Number) });
+const ArticleParams = z.object({
+  number: z
+    .string()
+    .regex(/^\d{1,20}$/, 'article number must be a positive integer')
+    .transform(Number),
+});
 
 /** GET /api/articles (the outline) and GET /api/articles/:number (one article's verbatim text). */
 export function articlesRoute(document: PlanDocument): Router {
@@ -15,7 +20,10 @@ export function articlesRoute(document: PlanDocument): Router {
     parts: document.parts.map((part) => ({
       part: part.number,
       title: part.title,
-      articles: part.articleNumbers.map((number) => ({ article: number, title: articleByNumber(document, number)?.title ?? '' })),
+      articles: part.articleNumbers.map((number) => ({
+        article: number,
+        title: articleByNumber(document, number)?.title ?? '',
+      })),
     })),
   };
   router.get('/api/articles', (_request, response) => {
@@ -24,8 +32,17 @@ export function articlesRoute(document: PlanDocument): Router {
   router.get('/api/articles/:number', (request, response) => {
     const { number } = validate(ArticleParams, request.params);
     const article = articleByNumber(document, number);
-    if (!article) throw new NotFoundError(`there is no article ${number}; articles are numbered 1 to ${document.articles.length}`);
-    response.json({ article: article.number, title: article.title, part: article.partNumber, partTitle: partOf(document, article).title, text: article.text });
+    if (!article)
+      throw new NotFoundError(
+        `there is no article ${number}; articles are numbered 1 to ${document.articles.length}`,
+      );
+    response.json({
+      article: article.number,
+      title: article.title,
+      part: article.partNumber,
+      partTitle: partOf(document, article).title,
+      text: article.text,
+    });
   });
   return router;
 }

@@ -9,7 +9,11 @@ import { validate } from './validate.ts';
 import type { AnswerTemplates } from '../policy/answer-templates.ts';
 
 /** POST /api/chat: a JSON answer, or Server-Sent Events when the client accepts text/event-stream. */
-export function chatRoute(service: ChatService, logger: Logger, templates: AnswerTemplates): Router {
+export function chatRoute(
+  service: ChatService,
+  logger: Logger,
+  templates: AnswerTemplates,
+): Router {
   const router = Router();
   router.post('/api/chat', requireJsonBody, async (request: Request, response: Response) => {
     const body = validate(ChatRequestSchema, request.body);
@@ -42,7 +46,12 @@ export function chatRoute(service: ChatService, logger: Logger, templates: Answe
         logger.info({ reqId: request.id }, 'chat stream aborted by the client');
       } else {
         logger.error({ err: error, reqId: request.id }, 'chat stream failed');
-        stream.send({ event: 'error', data: { error: { code: 'internal_error', message: templates.fill('notices.streamError') } } });
+        stream.send({
+          event: 'error',
+          data: {
+            error: { code: 'internal_error', message: templates.fill('notices.streamError') },
+          },
+        });
       }
     } finally {
       stream.end();

@@ -12,18 +12,30 @@ export const ChatRequestSchema = z
     message: z
       .string({ error: 'message must be a string' })
       .refine((value) => value.trim().length > 0, 'message must not be empty')
-      .refine((value) => value.length <= MAX_MESSAGE_CHARS, `message must be at most ${MAX_MESSAGE_CHARS} characters`),
+      .refine(
+        (value) => value.length <= MAX_MESSAGE_CHARS,
+        `message must be at most ${MAX_MESSAGE_CHARS} characters`,
+      ),
     history: z
       .array(
         z.strictObject({
-          role: z.enum(['user', 'assistant'], { error: 'history role must be "user" or "assistant"' }),
-          content: z.string({ error: 'history content must be a string' }).max(MAX_HISTORY_CONTENT_CHARS, `history content must be at most ${MAX_HISTORY_CONTENT_CHARS} characters`),
+          role: z.enum(['user', 'assistant'], {
+            error: 'history role must be "user" or "assistant"',
+          }),
+          content: z
+            .string({ error: 'history content must be a string' })
+            .max(
+              MAX_HISTORY_CONTENT_CHARS,
+              `history content must be at most ${MAX_HISTORY_CONTENT_CHARS} characters`,
+            ),
         }),
         { error: 'history must be an array of {role, content}' },
       )
       .max(MAX_HISTORY_TURNS, `history may hold at most ${MAX_HISTORY_TURNS} turns`)
       .default([]),
-    mode: z.enum(AUDIENCES, { error: `mode must be one of ${AUDIENCES.join(', ')}` }).default('staff'),
+    mode: z
+      .enum(AUDIENCES, { error: `mode must be one of ${AUDIENCES.join(', ')}` })
+      .default('staff'),
   })
   .strict();
 

@@ -7,7 +7,12 @@ export function healthRoute(manifest: IndexManifest, provider: string): Router {
   router.get('/healthz', (_request, response) => {
     response.json({
       ok: true,
-      index: { articles: manifest.counts.articles, chunks: manifest.counts.chunks, embedder: manifest.embedder.id, createdAt: manifest.createdAt },
+      index: {
+        articles: manifest.counts.articles,
+        chunks: manifest.counts.chunks,
+        embedder: manifest.embedder.id,
+        createdAt: manifest.createdAt,
+      },
       provider,
     });
   });

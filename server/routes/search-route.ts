@@ -5,7 +5,11 @@ import { toSearchResponse } from '../retrieval/search-response.ts';
 import { validate } from './validate.ts';
 
 const SearchQuery = z.object({
-  q: z.string({ error: 'q is required' }).trim().min(1, 'q must not be empty').max(1000, 'q must be at most 1000 characters'),
+  q: z
+    .string({ error: 'q is required' })
+    .trim()
+    .min(1, 'q must not be empty')
+    .max(1000, 'q must be at most 1000 characters'),
   k: z
     .string()
     .regex(/^\d{1,2}$/, 'k must be an integer from 1 to 50')

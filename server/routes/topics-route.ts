@@ -16,7 +16,8 @@ export function topicsRoute(guide: TopicGuide): Router {
   router.get('/api/topics/:id', (request, response) => {
     const { id } = validate(TopicParams, request.params);
     const topic = guide.get(id);
-    if (!topic) throw new NotFoundError(`there is no topic ${id}; topics are ${guide.ids.join(', ')}`);
+    if (!topic)
+      throw new NotFoundError(`there is no topic ${id}; topics are ${guide.ids.join(', ')}`);
     response.json(topic);
   });
   return router;

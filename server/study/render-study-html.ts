@@ -5,7 +5,11 @@ import { studyTemplates } from './study-templates.ts';
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  return text.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 }
 
 /** A self-contained printable page (print stylesheet, no scripts); the answer key starts on a new page. */
@@ -15,15 +19,29 @@ export function renderStudyHtml(pack: StudyPack, templates: AnswerTemplates): st
   const labels = studyTemplates().markdown;
   const e = escapeHtml;
   const outline = pack.outline
-    .map((item) => `<section><h3>${articleLabel(item.article)} ${e(item.title)}</h3><ul>${item.points.map((point) => `<li>“${e(point.quote)}”<cite>${citationMarker(point.citation.article)}</cite></li>`).join('')}</ul></section>`)
+    .map(
+      (item) =>
+        `<section><h3>${articleLabel(item.article)} ${e(item.title)}</h3><ul>${item.points.map((point) => `<li>“${e(point.quote)}”<cite>${citationMarker(point.citation.article)}</cite></li>`).join('')}</ul></section>`,
+    )
     .join('');
-  const terms = pack.keyTerms.map((term) => `<dt>${e(term.term)}</dt><dd>“${e(term.quote)}”<cite>${citationMarker(term.article)}</cite></dd>`).join('');
+  const terms = pack.keyTerms
+    .map(
+      (term) =>
+        `<dt>${e(term.term)}</dt><dd>“${e(term.quote)}”<cite>${citationMarker(term.article)}</cite></dd>`,
+    )
+    .join('');
   const discussion = pack.discussion.map((question) => `<li>${e(question.question)}</li>`).join('');
   const quiz = pack.quiz
-    .map((item) => `<li>${e(item.prompt)}${item.options ? `<ol type="A">${item.options.map((option) => `<li>${e(option)}</li>`).join('')}</ol>` : ''}</li>`)
+    .map(
+      (item) =>
+        `<li>${e(item.prompt)}${item.options ? `<ol type="A">${item.options.map((option) => `<li>${e(option)}</li>`).join('')}</ol>` : ''}</li>`,
+    )
     .join('');
   const answers = pack.quiz
-    .map((item) => `<li>${item.options ? `${LETTERS[item.options.indexOf(item.answer)]}. ` : ''}${e(item.answer)}<span class="source">（${e(labels.source ?? '')}：${articleLabel(item.article)}“${e(item.quote)}”）</span></li>`)
+    .map(
+      (item) =>
+        `<li>${item.options ? `${LETTERS[item.options.indexOf(item.answer)]}. ` : ''}${e(item.answer)}<span class="source">（${e(labels.source ?? '')}：${articleLabel(item.article)}“${e(item.quote)}”）</span></li>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${e(pack.title)}</title>

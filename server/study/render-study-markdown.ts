@@ -12,11 +12,13 @@ export function renderStudyMarkdown(pack: StudyPack, templates: AnswerTemplates)
   const lines = [`# ${pack.title}`, '', `## ${labels.outline}`, ''];
   for (const item of pack.outline) {
     lines.push(`### ${articleLabel(item.article)} ${item.title}`, '');
-    for (const point of item.points) lines.push(`- “${point.quote}”${citationMarker(point.citation.article)}`);
+    for (const point of item.points)
+      lines.push(`- “${point.quote}”${citationMarker(point.citation.article)}`);
     lines.push('');
   }
   lines.push(`## ${labels.keyTerms}`, '');
-  for (const term of pack.keyTerms) lines.push(`- **${term.term}**：“${term.quote}”${citationMarker(term.article)}`);
+  for (const term of pack.keyTerms)
+    lines.push(`- **${term.term}**：“${term.quote}”${citationMarker(term.article)}`);
   lines.push('', `## ${labels.discussion}`, '');
   pack.discussion.forEach((question, index) => lines.push(`${index + 1}. ${question.question}`));
   lines.push('', `## ${labels.quiz}`, '');
@@ -27,7 +29,9 @@ export function renderStudyMarkdown(pack: StudyPack, templates: AnswerTemplates)
   lines.push('', `## ${labels.answers}`, '');
   pack.quiz.forEach((item, index) => {
     const letter = item.options ? `${LETTERS[item.options.indexOf(item.answer)]}. ` : '';
-    lines.push(`${index + 1}. ${letter}${item.answer}（${labels.source}：${articleLabel(item.article)}“${item.quote}”）`);
+    lines.push(
+      `${index + 1}. ${letter}${item.answer}（${labels.source}：${articleLabel(item.article)}“${item.quote}”）`,
+    );
   });
   return `${lines.join('\n')}\n`;
 }

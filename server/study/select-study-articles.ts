@@ -10,7 +10,12 @@ import type { StudyRequest } from './study-types.ts';
 const MAX_TOPIC_ARTICLES = 5;
 
 /** The articles a pack covers: a part's articles, the named articles, or those retrieval finds for a topic. */
-export async function selectStudyArticles(request: StudyRequest, doc: PlanDocument, retriever: HybridRetriever, policy: AnswerPolicy): Promise<Article[]> {
+export async function selectStudyArticles(
+  request: StudyRequest,
+  doc: PlanDocument,
+  retriever: HybridRetriever,
+  policy: AnswerPolicy,
+): Promise<Article[]> {
   if (request.part !== undefined) {
     const part = partByNumber(doc, request.part);
     if (!part) throw new NotFoundError(`there is no part ${request.part}`);
@@ -18,11 +23,19 @@ export async function selectStudyArticles(request: StudyRequest, doc: PlanDocume
   }
   if (request.articles) {
     const unknown = request.articles.filter((number) => !articleByNumber(doc, number));
-    if (unknown.length > 0) throw new ValidationError(`there is no article ${unknown.join(', ')}; articles are numbered 1 to ${doc.articles.length}`);
-    return [...new Set(request.articles)].sort((left, right) => left - right).map((number) => articleByNumber(doc, number)!);
+    if (unknown.length > 0)
+      throw new ValidationError(
+        `there is no article ${unknown.join(', ')}; articles are numbered 1 to ${doc.articles.length}`,
+      );
+    return [...new Set(request.articles)]
+      .sort((left, right) => left - right)
+      .map((number) => articleByNumber(doc, number)!);
   }
   const result = await retriever.search(request.topic ?? '', { k: 10 });
-  const hits = usableHits(result, policy.answerability, { breadth: true }).slice(0, MAX_TOPIC_ARTICLES);
+  const hits = usableHits(result, policy.answerability, { breadth: true }).slice(
+    0,
+    MAX_TOPIC_ARTICLES,
+  );
   if (hits.length === 0) throw new NotFoundError(`《建议》中没有与“${request.topic}”相关的条文`);
   return hits.flatMap((hit) => {
     const article = hit.article === null ? undefined : articleByNumber(doc, hit.article);

@@ -10,5 +10,8 @@ export function stableHash(text: string): number {
 
 /** Orders items by the hash of a key: a fixed shuffle. */
 export function stableShuffle<Item>(items: Item[], key: (item: Item) => string): Item[] {
-  return [...items].sort((left, right) => stableHash(key(left)) - stableHash(key(right)) || key(left).localeCompare(key(right)));
+  return [...items].sort(
+    (left, right) =>
+      stableHash(key(left)) - stableHash(key(right)) || key(left).localeCompare(key(right)),
+  );
 }

@@ -22,10 +22,22 @@ export function termUses(articles: Article[]): TermUse[] {
   for (const article of articles) {
     splitSentences(article.text).forEach((sentence, position) => {
       if (position === 0) return;
-      const found = groups.flatMap(({ group, terms }) => terms.filter((term) => sentence.text.includes(term)).map((term) => ({ term, group })));
+      const found = groups.flatMap(({ group, terms }) =>
+        terms.filter((term) => sentence.text.includes(term)).map((term) => ({ term, group })),
+      );
       for (const candidate of found) {
-        if (found.some((other) => other.term !== candidate.term && other.term.includes(candidate.term))) continue;
-        uses.push({ ...candidate, article, sentence: sentence.text, quoted: sentence.text.includes(`“${candidate.term}”`) });
+        if (
+          found.some(
+            (other) => other.term !== candidate.term && other.term.includes(candidate.term),
+          )
+        )
+          continue;
+        uses.push({
+          ...candidate,
+          article,
+          sentence: sentence.text,
+          quoted: sentence.text.includes(`“${candidate.term}”`),
+        });
       }
     });
   }

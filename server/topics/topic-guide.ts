@@ -1,7 +1,13 @@
 import type { PlanDocument } from '../../core/document-model.ts';
 import { DataFileError, readJsonDataFile } from '../../ingest/read-data-file.ts';
 import { checkTopicMap } from '../../ingest/topics/check-topic-map.ts';
-import { BUILD_TOPICS_COMMAND, TOPIC_MAP_FILE, TopicMapSchema, type TopicMap, type TopicMapTopic } from '../../ingest/topics/topic-map-schema.ts';
+import {
+  BUILD_TOPICS_COMMAND,
+  TOPIC_MAP_FILE,
+  TopicMapSchema,
+  type TopicMap,
+  type TopicMapTopic,
+} from '../../ingest/topics/topic-map-schema.ts';
 
 import type { TopicDetail, TopicSummary } from '../../core/wire/topic-wire.ts';
 
@@ -44,7 +50,10 @@ export class TopicGuide {
       id: topic.id,
       name: topic.name,
       heading: topic.heading,
-      articles: topic.articles.map(({ sentences, ...article }) => ({ ...article, sentences: sentences.map((quote) => ({ quote })) })),
+      articles: topic.articles.map(({ sentences, ...article }) => ({
+        ...article,
+        sentences: sentences.map((quote) => ({ quote })),
+      })),
     };
   }
 }
@@ -61,7 +70,9 @@ export function loadTopicGuide(document: PlanDocument, file: string = TOPIC_MAP_
   }
   const problems = checkTopicMap(document, map);
   if (problems.length > 0) {
-    throw new TopicMapError(`the topic map ${file} does not match the document (${problems.length} problems, first: ${problems[0]})`);
+    throw new TopicMapError(
+      `the topic map ${file} does not match the document (${problems.length} problems, first: ${problems[0]})`,
+    );
   }
   return new TopicGuide(map);
 }

@@ -3,11 +3,20 @@ import { articleByNumber } from '../../core/plan-lookup.ts';
 import type { Audience } from '../../core/wire/chat-wire.ts';
 import type { AnswerContext } from '../../server/answering/answer-types.ts';
 import { composeExtractive } from '../../server/answering/compose-answer.ts';
-import { decideAnswerability, type Answerability } from '../../server/answering/decide-answerability.ts';
+import {
+  decideAnswerability,
+  type Answerability,
+} from '../../server/answering/decide-answerability.ts';
 import type { AnswerPolicy } from '../../server/policy/answer-policy.ts';
 import type { RetrievalHit } from '../../server/retrieval/retrieval-types.ts';
 import { usableHits } from '../../server/retrieval/usable-hits.ts';
-import { articleHit, evidenceQueryFor, realPlan, realPolicy, retrievalFor } from '../helpers/unit-plan.ts';
+import {
+  articleHit,
+  evidenceQueryFor,
+  realPlan,
+  realPolicy,
+  retrievalFor,
+} from '../helpers/unit-plan.ts';
 
 const doc = realPlan();
 const policy = realPolicy();
@@ -16,12 +25,18 @@ const { fill, marker } = policy.templates;
 function contextFor(
   question: string,
   hits: RetrievalHit[],
-  options: { mode?: Audience; policy?: AnswerPolicy; decision?: Answerability; goalOrdinal?: number } = {},
+  options: {
+    mode?: Audience;
+    policy?: AnswerPolicy;
+    decision?: Answerability;
+    goalOrdinal?: number;
+  } = {},
 ): AnswerContext {
   const used = options.policy ?? policy;
   const retrieval = retrievalFor(question, hits, used);
   const decision =
-    options.decision ?? decideAnswerability({ retrieval, usable: usableHits(retrieval, used.answerability) }, used);
+    options.decision ??
+    decideAnswerability({ retrieval, usable: usableHits(retrieval, used.answerability) }, used);
   return {
     question,
     history: [],
@@ -53,7 +68,10 @@ function quotes(answer: string): Array<[number, string]> {
 }
 
 // Articles 7 (打好污染防治攻坚战) and 9 (健全生态文明制度体系), both found by ranking and covering the question alike.
-const POLLUTION_HITS = [articleHit(7, { score: 0.8, coverage: 0.8 }), articleHit(9, { score: 0.7, coverage: 0.8 })];
+const POLLUTION_HITS = [
+  articleHit(7, { score: 0.8, coverage: 0.8 }),
+  articleHit(9, { score: 0.7, coverage: 0.8 }),
+];
 const POLLUTION = '怎么治理大气污染';
 
 describe('composeExtractive: answers', () => {
@@ -72,7 +90,9 @@ describe('composeExtractive: answers', () => {
   });
 
   it('a staff answer introduces each article by number and title', () => {
-    const lines = composeExtractive(contextFor(POLLUTION, POLLUTION_HITS, { mode: 'staff' })).answer.split('\n');
+    const lines = composeExtractive(
+      contextFor(POLLUTION, POLLUTION_HITS, { mode: 'staff' }),
+    ).answer.split('\n');
     expect(lines[0]).toBe(fill('staff.lead', { article: 7, title: '打好污染防治攻坚战' }));
     expect(lines).toContain(fill('staff.leadMore', { article: 9, title: '健全生态文明制度体系' }));
   });
@@ -87,16 +107,23 @@ describe('composeExtractive: answers', () => {
       ...policy,
       budgets: { ...policy.budgets, citizen: { ...policy.budgets.citizen, first: 3, total: 2 } },
     };
-    const quoted = quotes(composeExtractive(contextFor(POLLUTION, POLLUTION_HITS, { policy: tight })).answer);
+    const quoted = quotes(
+      composeExtractive(contextFor(POLLUTION, POLLUTION_HITS, { policy: tight })).answer,
+    );
     expect(quoted.map(([article]) => article)).toEqual([7, 7]);
   });
 
   it('first and more budgets split the sentences between the articles', () => {
     const split = {
       ...policy,
-      budgets: { ...policy.budgets, citizen: { ...policy.budgets.citizen, first: 1, more: 1, total: 4 } },
+      budgets: {
+        ...policy.budgets,
+        citizen: { ...policy.budgets.citizen, first: 1, more: 1, total: 4 },
+      },
     };
-    const quoted = quotes(composeExtractive(contextFor(POLLUTION, POLLUTION_HITS, { policy: split })).answer);
+    const quoted = quotes(
+      composeExtractive(contextFor(POLLUTION, POLLUTION_HITS, { policy: split })).answer,
+    );
     expect(quoted.map(([article]) => article)).toEqual([7, 9]);
   });
 
@@ -116,7 +143,9 @@ describe('composeExtractive: answers', () => {
     const lines = draft.answer.split('\n');
     expect(lines[0]).toBe(fill('staff.goalLead', { ordinal: '二' }));
     const goal = doc.mainGoals[1]!;
-    expect(quotes(draft.answer).every(([article, quote]) => article === 3 && goal.text.includes(quote))).toBe(true);
+    expect(
+      quotes(draft.answer).every(([article, quote]) => article === 3 && goal.text.includes(quote)),
+    ).toBe(true);
     expect(lines[1]).toContain(goal.label);
   });
 });
@@ -133,7 +162,9 @@ describe('composeExtractive: the plain-wording note', () => {
   });
 
   it('tells staff before the article’s lead line', () => {
-    const lines = composeExtractive(contextFor('冬天取暖怎么办', HEATING, { mode: 'staff' })).answer.split('\n');
+    const lines = composeExtractive(
+      contextFor('冬天取暖怎么办', HEATING, { mode: 'staff' }),
+    ).answer.split('\n');
     expect(lines[0]).toBe(fill('staff.notInDocument', { phrases: '取暖' }));
     expect(lines[1]).toBe(fill('staff.lead', { article: 23, title: '提升城市功能品质' }));
   });
@@ -183,7 +214,9 @@ describe('composeExtractive: refusals', () => {
   it('no figure: says so, then quotes what the closest article does say', () => {
     const hit = articleHit(7, { score: 0.8, coverage: 0.8 });
     const draft = composeExtractive(
-      contextFor('大气污染治理投资多少钱', [hit], { decision: { kind: 'no-figure', related: [hit] } }),
+      contextFor('大气污染治理投资多少钱', [hit], {
+        decision: { kind: 'no-figure', related: [hit] },
+      }),
     );
     const lines = draft.answer.split('\n');
     expect(lines[0]).toBe(fill('refusal.noFigure'));

@@ -7,10 +7,16 @@ import { articleHit, realPolicy, retrievalFor } from '../helpers/unit-plan.ts';
 const policy = realPolicy();
 
 /** figureText: the best sentences of the topical articles (by default the usable hits), as gatherFigureEvidence gives them. */
-function decide(question: string, hits: RetrievalHit[], figureText?: string, topical?: RetrievalHit[]) {
+function decide(
+  question: string,
+  hits: RetrievalHit[],
+  figureText?: string,
+  topical?: RetrievalHit[],
+) {
   const retrieval = retrievalFor(question, hits);
   const usable = usableHits(retrieval, policy.answerability);
-  const figureEvidence = figureText === undefined ? undefined : { topical: topical ?? usable, text: figureText };
+  const figureEvidence =
+    figureText === undefined ? undefined : { topical: topical ?? usable, text: figureText };
   return decideAnswerability({ retrieval, usable, figureEvidence }, policy);
 }
 
@@ -29,11 +35,17 @@ describe('decideAnswerability', () => {
   });
 
   it('says a part the plan lacks is missing', () => {
-    expect(decide('第十二部分讲了什么', [])).toMatchObject({ kind: 'missing-structure', articles: [], parts: [12] });
+    expect(decide('第十二部分讲了什么', [])).toMatchObject({
+      kind: 'missing-structure',
+      articles: [],
+      parts: [12],
+    });
   });
 
   it('answers what exists when a question names an existing and a missing article', () => {
-    const decision = decide('第7条和第40条', [articleHit(7, { score: 1, coverage: 0, via: 'structure' })]);
+    const decision = decide('第7条和第40条', [
+      articleHit(7, { score: 1, coverage: 0, via: 'structure' }),
+    ]);
     expect(decision.kind).toBe('answer');
   });
 
@@ -71,7 +83,9 @@ describe('decideAnswerability', () => {
   });
 
   it('a figure question whose subject the plan does not discuss at all is not covered', () => {
-    expect(decide('月球基地投资多少钱', [articleHit(7, { coverage: 0 })], '', []).kind).toBe('not-covered');
+    expect(decide('月球基地投资多少钱', [articleHit(7, { coverage: 0 })], '', []).kind).toBe(
+      'not-covered',
+    );
   });
 
   it('a contact the document never holds is not covered, even with topical articles', () => {
@@ -80,7 +94,11 @@ describe('decideAnswerability', () => {
   });
 
   it('a figure question about an article named outright is answered from that article', () => {
-    const decision = decide('第7条投资多少钱', [articleHit(7, { score: 1, coverage: 0, via: 'structure' })], '');
+    const decision = decide(
+      '第7条投资多少钱',
+      [articleHit(7, { score: 1, coverage: 0, via: 'structure' })],
+      '',
+    );
     expect(decision.kind).toBe('answer');
   });
 });

@@ -27,7 +27,10 @@ describe('usableHits', () => {
   it('nothing is usable when no ranked article covers enough of the question (the refusal signal)', () => {
     const below = rules.minCoverage - 0.01;
     expect(
-      usable([articleHit(7, { score: 0.9, coverage: below }), articleHit(8, { score: 0.8, coverage: 0 })]),
+      usable([
+        articleHit(7, { score: 0.9, coverage: below }),
+        articleHit(8, { score: 0.8, coverage: 0 }),
+      ]),
     ).toEqual([]);
   });
 
@@ -44,7 +47,9 @@ describe('usableHits', () => {
 
   it('sections outside the numbered articles are never answered from', () => {
     expect(
-      usable([articleHit(7, { article: null, title: '序言', section: 'preamble', coverage: 1, score: 1 })]),
+      usable([
+        articleHit(7, { article: null, title: '序言', section: 'preamble', coverage: 1, score: 1 }),
+      ]),
     ).toEqual([]);
   });
 
@@ -60,7 +65,10 @@ describe('usableHits', () => {
 
   it('a breadth question accepts further articles that cover less', () => {
     const coverage = 0.8 * ((rules.secondaryCoverageShare + rules.breadthCoverageShare) / 2);
-    const hits = [articleHit(7, { score: 0.8, coverage: 0.8 }), articleHit(25, { score: 0.7, coverage })];
+    const hits = [
+      articleHit(7, { score: 0.8, coverage: 0.8 }),
+      articleHit(25, { score: 0.7, coverage }),
+    ];
     expect(usable(hits)).toEqual([7]);
     expect(usable(hits, { breadth: true })).toEqual([7, 25]);
   });
@@ -74,7 +82,10 @@ describe('usableHits', () => {
   });
 
   it('the overview part still answers when it is clearly the best match', () => {
-    const hits = [articleHit(3, { score: 0.8, coverage: 0.8 }), articleHit(7, { score: 0.6, coverage: 0.8 })];
+    const hits = [
+      articleHit(3, { score: 0.8, coverage: 0.8 }),
+      articleHit(7, { score: 0.6, coverage: 0.8 }),
+    ];
     expect(usable(hits)[0]).toBe(3);
   });
 

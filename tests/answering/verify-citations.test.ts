@@ -5,8 +5,13 @@ import { realPlan, realPolicy } from '../helpers/unit-plan.ts';
 
 const doc = realPlan();
 const policy = realPolicy();
-const rules: VerifyRules = { marker: policy.templates.marker, idf: () => 1, weights: policy.evidence };
-const verify = (answer: string, retrieved: number[]) => verifyCitations(answer, doc, retrieved, rules);
+const rules: VerifyRules = {
+  marker: policy.templates.marker,
+  idf: () => 1,
+  weights: policy.evidence,
+};
+const verify = (answer: string, retrieved: number[]) =>
+  verifyCitations(answer, doc, retrieved, rules);
 const textOf = (article: number) => articleByNumber(doc, article)!.text;
 
 // Article 7 writes half-width commas: 坚决完成中央生态环保督察反馈问题整改,深化集中整治,做实长效治理。
@@ -18,7 +23,13 @@ describe('verifyCitations', () => {
     const verified = verify(answer, [7]);
     expect(verified.answer).toBe(answer);
     expect(verified.citations).toEqual([
-      { article: 7, title: '打好污染防治攻坚战', part: 3, partTitle: doc.parts[2]!.title, quote: SEVEN },
+      {
+        article: 7,
+        title: '打好污染防治攻坚战',
+        part: 3,
+        partTitle: doc.parts[2]!.title,
+        quote: SEVEN,
+      },
     ]);
     expect(verified.unverifiedQuotes).toEqual([]);
     expect(verified.removedMarkers).toEqual([]);
@@ -37,7 +48,8 @@ describe('verifyCitations', () => {
     expect(verified.answer).toBe('乌海将在月球建设生态基地。〔第7条〕');
     expect(verified.answer).not.toContain('“');
     // The citation that remains is a real sentence of the article, never the invented one.
-    for (const citation of verified.citations) expect(textOf(citation.article)).toContain(citation.quote);
+    for (const citation of verified.citations)
+      expect(textOf(citation.article)).toContain(citation.quote);
   });
 
   it('a quote of the right sentence cited to the wrong article is not verified', () => {
@@ -63,7 +75,9 @@ describe('verifyCitations', () => {
   });
 
   it('splits a list marker into one marker per retrieved article', () => {
-    expect(verify('两条都讲了〔第12条、第30条〕', [12, 30]).answer).toBe('两条都讲了〔第12条〕〔第30条〕');
+    expect(verify('两条都讲了〔第12条、第30条〕', [12, 30]).answer).toBe(
+      '两条都讲了〔第12条〕〔第30条〕',
+    );
     const partial = verify('两条都讲了〔第12条、第30条〕', [12]);
     expect(partial.answer).toBe('两条都讲了〔第12条〕');
     expect(partial.removedMarkers).toEqual([30]);

@@ -27,9 +27,18 @@ beforeAll(async () => {
   suite = await startBrowserSuite();
   slowModel = await startSlowChatServer({ intervalMs: 150, after: 'hang' });
   // A long model timeout: the hanging stream must end only when 停止 is pressed.
-  slowApp = await startPageServer({ webDir: suite.webDir, built: suite.built, modelBaseURL: slowModel.baseURL, modelTimeoutMs: 120_000 });
+  slowApp = await startPageServer({
+    webDir: suite.webDir,
+    built: suite.built,
+    modelBaseURL: slowModel.baseURL,
+    modelTimeoutMs: 120_000,
+  });
   // GET /api/articles (page load) and one question fit; the second question is limited.
-  limitedApp = await startPageServer({ webDir: suite.webDir, built: suite.built, rateLimitPerMinute: 2 });
+  limitedApp = await startPageServer({
+    webDir: suite.webDir,
+    built: suite.built,
+    rateLimitPerMinute: 2,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -43,13 +52,21 @@ const CHAT_ROUTE = '**/api/chat';
 
 function failWith(status: number, code: string, headers: Record<string, string> = {}) {
   return (route: Route) =>
-    route.fulfill({ status, headers, contentType: 'application/json', body: JSON.stringify({ error: { code, message: 'failure injected by the test' } }) });
+    route.fulfill({
+      status,
+      headers,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code, message: 'failure injected by the test' } }),
+    });
 }
 
 /** The page is still whole: header, the question, and a usable composer. */
 async function expectPageIntact(page: Page, question: string): Promise<void> {
   await page.getByRole('heading', { name: '规划问答' }).waitFor({ state: 'visible' });
-  await page.locator('article.msg.msg--user').getByText(question, { exact: true }).waitFor({ state: 'visible' });
+  await page
+    .locator('article.msg.msg--user')
+    .getByText(question, { exact: true })
+    .waitFor({ state: 'visible' });
   expect(await questionBox(page).isEditable()).toBe(true);
   expect(await page.getByRole('button', { name: '发送' }).isVisible()).toBe(true);
   expect((await page.locator('body').innerText()).length).toBeGreaterThan(100);
@@ -78,7 +95,10 @@ describe('chat page failures and controls in a real browser', { timeout: 90_000 
     await page.unroute(CHAT_ROUTE);
     await page.route(CHAT_ROUTE, failWith(429, 'rate_limited', { 'Retry-After': '30' }));
     await retry().click();
-    await page.locator('.msg__error').getByText('提问太频繁了，请约 30 秒后再试。', { exact: false }).waitFor({ state: 'visible' });
+    await page
+      .locator('.msg__error')
+      .getByText('提问太频繁了，请约 30 秒后再试。', { exact: false })
+      .waitFor({ state: 'visible' });
     answer = await waitForAnswer(page, 0, 'error');
     expect(await page.locator('article.msg--assistant').count()).toBe(1);
     await expectPageIntact(page, question);
@@ -87,14 +107,19 @@ describe('chat page failures and controls in a real browser', { timeout: 90_000 
     await page.unroute(CHAT_ROUTE);
     await page.route(CHAT_ROUTE, (route) => route.abort('connectionreset'));
     await retry().click();
-    await page.locator('.msg__error').getByText('网络连接失败，请检查网络后重试。').waitFor({ state: 'visible' });
+    await page
+      .locator('.msg__error')
+      .getByText('网络连接失败，请检查网络后重试。')
+      .waitFor({ state: 'visible' });
     await expectPageIntact(page, question);
 
     // The API is back: 重试 replaces the error with the answer, in place.
     await page.unroute(CHAT_ROUTE);
     await retry().click();
     answer = await waitForAnswer(page, 0, 'done');
-    expect(await answer.getByRole('button', { name: '第23条', exact: true }).count()).toBeGreaterThan(0);
+    expect(
+      await answer.getByRole('button', { name: '第23条', exact: true }).count(),
+    ).toBeGreaterThan(0);
     expect(await page.locator('.msg__error').count()).toBe(0);
     expect(await page.locator('article.msg--user').count()).toBe(1);
     expect(await page.locator('article.msg--assistant').count()).toBe(1);
@@ -108,10 +133,15 @@ describe('chat page failures and controls in a real browser', { timeout: 90_000 
     await ask(page, '第12条讲什么？');
     const answer = await waitForAnswer(page, 1, 'error');
     expect(await answer.locator('.msg__error').innerText()).toContain('提问太频繁了');
-    await answer.locator('.msg__error').getByRole('button', { name: '重试' }).waitFor({ state: 'visible' });
+    await answer
+      .locator('.msg__error')
+      .getByRole('button', { name: '重试' })
+      .waitFor({ state: 'visible' });
     await expectPageIntact(page, '第12条讲什么？');
     // The earlier answer is untouched.
-    expect(await page.locator('article.msg--assistant').first().getAttribute('data-status')).toBe('done');
+    expect(await page.locator('article.msg--assistant').first().getAttribute('data-status')).toBe(
+      'done',
+    );
   });
 
   it('Enter sends and Shift+Enter adds a newline; 停止 cancels a streaming answer and keeps its partial text', async () => {
@@ -140,14 +170,21 @@ describe('chat page failures and controls in a real browser', { timeout: 90_000 
     const answer = page.locator('article.msg--assistant').first();
     expect(await answer.getAttribute('data-status')).toBe('streaming');
     // The model's text streams in (it then hangs without finishing).
-    await answer.locator('.msg__body').getByText('推进绿电直连', { exact: false }).waitFor({ state: 'visible' });
+    await answer
+      .locator('.msg__body')
+      .getByText('推进绿电直连', { exact: false })
+      .waitFor({ state: 'visible' });
     expect(await answer.getAttribute('data-status')).toBe('streaming');
     const partial = await answer.locator('.msg__body').innerText();
 
     await stop.click();
     await waitForAnswer(page, 0, 'stopped');
-    expect(await answer.locator('.msg__body').innerText()).toContain('根据规划建议，乌海将优化能源消费结构');
-    expect(await answer.locator('.msg__body').innerText()).toContain(partial.replace(/\s+$/, '').slice(0, 20));
+    expect(await answer.locator('.msg__body').innerText()).toContain(
+      '根据规划建议，乌海将优化能源消费结构',
+    );
+    expect(await answer.locator('.msg__body').innerText()).toContain(
+      partial.replace(/\s+$/, '').slice(0, 20),
+    );
     expect(await answer.getByRole('button', { name: '第12条', exact: true }).count()).toBe(1);
     await answer.getByText('已停止生成，以下为部分回答。').waitFor({ state: 'visible' });
     await page.getByRole('button', { name: '发送' }).waitFor({ state: 'visible' });

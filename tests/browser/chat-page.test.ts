@@ -42,10 +42,17 @@ async function getArticle(n: number): Promise<ArticleJson> {
   return (await res.json()) as ArticleJson;
 }
 
-function chatRequests(page: import('playwright-core').Page): Array<{ message: string; history: Array<{ role: string; content: string }>; mode: string }> {
-  const bodies: Array<{ message: string; history: Array<{ role: string; content: string }>; mode: string }> = [];
+function chatRequests(
+  page: import('playwright-core').Page,
+): Array<{ message: string; history: Array<{ role: string; content: string }>; mode: string }> {
+  const bodies: Array<{
+    message: string;
+    history: Array<{ role: string; content: string }>;
+    mode: string;
+  }> = [];
   page.on('request', (request: Request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/chat') bodies.push(request.postDataJSON());
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/chat')
+      bodies.push(request.postDataJSON());
   });
   return bodies;
 }
@@ -71,7 +78,9 @@ describe('chat page in a real browser', { timeout: 90_000 }, () => {
     expect(article.title).toBe('提升城市功能品质');
     const dialog = page.getByRole('dialog', { name: '提升城市功能品质' });
     await dialog.waitFor({ state: 'visible' });
-    await expect.poll(() => dialog.locator('.panel__crumb').innerText(), { timeout: UI_TIMEOUT }).toContain('第七部分');
+    await expect
+      .poll(() => dialog.locator('.panel__crumb').innerText(), { timeout: UI_TIMEOUT })
+      .toContain('第七部分');
     const crumb = await dialog.locator('.panel__crumb').innerText();
     expect(crumb).toContain(article.partTitle.slice(0, 6));
     expect(crumb).toContain('第23条');
@@ -100,7 +109,9 @@ describe('chat page in a real browser', { timeout: 90_000 }, () => {
     expect(await answer.getAttribute('class')).toContain('msg--refusal');
     expect(await answer.getAttribute('class')).not.toContain('msg--error');
     expect(await answer.locator('.msg__error').count()).toBe(0);
-    expect(await answer.locator('.refusal-badge').innerText()).toBe('这个问题在规划建议中没有找到明确依据');
+    expect(await answer.locator('.refusal-badge').innerText()).toBe(
+      '这个问题在规划建议中没有找到明确依据',
+    );
     expect(await answer.locator('button.cite-chip').count()).toBe(0);
 
     const links = answer.locator('.related a.article-link');
@@ -114,7 +125,9 @@ describe('chat page in a real browser', { timeout: 90_000 }, () => {
     await first.click();
     const dialog = page.getByRole('dialog', { name: article.title });
     await dialog.waitFor({ state: 'visible' });
-    await expect.poll(() => dialog.locator('.panel__body').innerText(), { timeout: UI_TIMEOUT }).toContain(article.text.slice(0, 20));
+    await expect
+      .poll(() => dialog.locator('.panel__body').innerText(), { timeout: UI_TIMEOUT })
+      .toContain(article.text.slice(0, 20));
     // The link is a real link, but opening the panel must not navigate.
     expect(new URL(page.url()).hash).toBe('');
   });
@@ -128,7 +141,10 @@ describe('chat page in a real browser', { timeout: 90_000 }, () => {
 
     const userMessage = page.locator('article.msg.msg--user').first();
     expect(await userMessage.locator('.msg__body').innerText()).toBe(payload);
-    await page.locator('section.messages').getByText(payload, { exact: true }).waitFor({ state: 'visible' });
+    await page
+      .locator('section.messages')
+      .getByText(payload, { exact: true })
+      .waitFor({ state: 'visible' });
     expect(await page.locator('section.messages img').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.evaluate('window.__imgAdded')).toBe(0);
@@ -138,7 +154,9 @@ describe('chat page in a real browser', { timeout: 90_000 }, () => {
     // Still text after a reload restores the conversation from localStorage.
     await page.reload();
     await page.locator('article.msg.msg--user').first().waitFor();
-    expect(await page.locator('article.msg.msg--user .msg__body').first().innerText()).toBe(payload);
+    expect(await page.locator('article.msg.msg--user .msg__body').first().innerText()).toBe(
+      payload,
+    );
     expect(await page.evaluate('window.__imgAdded')).toBe(0);
     expect(await page.evaluate('window.__xssFired')).toBe(false);
     expect(watch.dialogs).toEqual([]);
@@ -151,11 +169,15 @@ describe('chat page in a real browser', { timeout: 90_000 }, () => {
 
     await ask(page, '民生部分第一条讲什么？');
     const first = await waitForAnswer(page, 0, 'done');
-    expect(await first.getByRole('button', { name: '第25条', exact: true }).count()).toBeGreaterThan(0);
+    expect(
+      await first.getByRole('button', { name: '第25条', exact: true }).count(),
+    ).toBeGreaterThan(0);
 
     await ask(page, '那第二条呢？');
     const second = await waitForAnswer(page, 1, 'done');
-    expect(await second.getByRole('button', { name: '第26条', exact: true }).count()).toBeGreaterThan(0);
+    expect(
+      await second.getByRole('button', { name: '第26条', exact: true }).count(),
+    ).toBeGreaterThan(0);
 
     expect(sent).toHaveLength(2);
     expect(sent[0]?.history).toEqual([]);
@@ -197,8 +219,13 @@ describe('chat page in a real browser', { timeout: 90_000 }, () => {
     await after.waitFor();
     expect(await after.getAttribute('data-status')).toBe('done');
     expect(await after.locator('.msg__body').innerText()).toBe(text);
-    expect(await page.locator('article.msg.msg--user .msg__body').first().innerText()).toBe('冬天取暖有什么打算？');
-    await page.locator('nav#outline .outline__articles a.article-link').first().waitFor({ state: 'attached' });
+    expect(await page.locator('article.msg.msg--user .msg__body').first().innerText()).toBe(
+      '冬天取暖有什么打算？',
+    );
+    await page
+      .locator('nav#outline .outline__articles a.article-link')
+      .first()
+      .waitFor({ state: 'attached' });
 
     await after.getByRole('button', { name: '第23条', exact: true }).first().click();
     const dialog = page.getByRole('dialog', { name: '提升城市功能品质' });

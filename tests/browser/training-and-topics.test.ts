@@ -6,7 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { ask, openChat, PHONE, questionBox, screenshot, UI_TIMEOUT, waitForAnswer } from '../helpers/browser-harness.ts';
+import {
+  ask,
+  openChat,
+  PHONE,
+  questionBox,
+  screenshot,
+  UI_TIMEOUT,
+  waitForAnswer,
+} from '../helpers/browser-harness.ts';
 import { useSessions } from '../helpers/browser-session.ts';
 import { startExtrasSuite, type ExtrasSuite } from '../helpers/extras-suite.ts';
 
@@ -30,7 +38,8 @@ async function getJson<T>(path: string): Promise<T> {
 function studyBodies(page: Page): unknown[] {
   const bodies: unknown[] = [];
   page.on('request', (request: Request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/study') bodies.push(request.postDataJSON());
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/study')
+      bodies.push(request.postDataJSON());
   });
   return bodies;
 }
@@ -60,7 +69,9 @@ describe('培训: study-pack builder', { timeout: 120_000 }, () => {
 
     const preview = await generatePartThree(page);
     expect(bodies).toEqual([{ part: 3, questions: 6 }]);
-    expect(await page.getByRole('tab', { name: '学习材料' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: '学习材料' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     // The chat is behind the other tab, not gone.
     expect(await questionBox(page).isVisible()).toBe(false);
 
@@ -88,7 +99,9 @@ describe('培训: study-pack builder', { timeout: 120_000 }, () => {
     await toggle.click();
     await answers.first().waitFor({ state: 'visible' });
     expect(await answers.first().innerText()).toContain('答案：');
-    expect(await quiz.first().getByRole('button', { name: '隐藏答案' }).getAttribute('aria-expanded')).toBe('true');
+    expect(
+      await quiz.first().getByRole('button', { name: '隐藏答案' }).getAttribute('aria-expanded'),
+    ).toBe('true');
     expect(await answers.nth(1).isVisible()).toBe(false);
     await screenshot(page, 'desktop-study-quiz.png');
 
@@ -103,12 +116,18 @@ describe('培训: study-pack builder', { timeout: 120_000 }, () => {
     await dialog.waitFor({ state: 'hidden' });
 
     // 下载 Markdown: the server's Markdown for the same request, as a .md download.
-    const [download] = await Promise.all([page.waitForEvent('download'), preview.getByRole('button', { name: '下载 Markdown' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      preview.getByRole('button', { name: '下载 Markdown' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('学习材料-第三部分.md');
     const markdown = await readFile((await download.path())!, 'utf8');
     expect(markdown).toContain('〔第7条〕');
     expect(markdown).toContain(title);
-    expect(bodies).toEqual([{ part: 3, questions: 6 }, { part: 3, questions: 6 }]);
+    expect(bodies).toEqual([
+      { part: 3, questions: 6 },
+      { part: 3, questions: 6 },
+    ]);
   });
 
   it('打印 opens the server’s print-ready HTML in a new window', async () => {
@@ -116,7 +135,10 @@ describe('培训: study-pack builder', { timeout: 120_000 }, () => {
     await openChat(page, suite.server.baseURL);
     const preview = await generatePartThree(page);
     const title = await preview.getByRole('heading', { level: 2 }).innerText();
-    const [popup] = await Promise.all([context.waitForEvent('page'), preview.getByRole('button', { name: '打印' }).click()]);
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      preview.getByRole('button', { name: '打印' }).click(),
+    ]);
     await expect.poll(() => popup.url(), { timeout: UI_TIMEOUT }).toMatch(/^blob:/);
     await popup.waitForLoadState('load');
     expect(await popup.locator('h1').innerText()).toBe(title);
@@ -167,13 +189,17 @@ describe('培训: study-pack builder', { timeout: 120_000 }, () => {
     await page.getByRole('radio', { name: '培训' }).check();
     // The welcome card points trainers at their view.
     await page.locator('.welcome').getByRole('button', { name: '打开学习材料' }).click();
-    expect(await page.getByRole('tab', { name: '学习材料' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: '学习材料' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     await page.getByRole('button', { name: '生成学习材料' }).waitFor({ state: 'visible' });
     await screenshot(page, 'phone-study-form.png');
     const preview = await generatePartThree(page);
     await screenshot(page, 'phone-study-preview.png');
     await preview.locator('.quiz-item').first().getByRole('button', { name: '显示答案' }).click();
-    const width = (await page.evaluate('Math.max(document.documentElement.scrollWidth, window.innerWidth)')) as number;
+    const width = (await page.evaluate(
+      'Math.max(document.documentElement.scrollWidth, window.innerWidth)',
+    )) as number;
     expect(width).toBe(375);
     await screenshot(page, 'phone-study-quiz.png');
   });
@@ -183,7 +209,9 @@ describe('市民: life topics', { timeout: 120_000 }, () => {
   it('shows topic buttons; 就业 lists article 25 verbatim; its 第25条 chip highlights the sentence; 问一问 drafts a question', async () => {
     expect(suite.serves.topics).toBe(true);
     const topics = await getJson<{ topics: Array<{ id: string; name: string }> }>('/api/topics');
-    const jobs = await getJson<{ articles: Array<{ article: number; sentences: Array<{ quote: string }> }> }>('/api/topics/jobs');
+    const jobs = await getJson<{
+      articles: Array<{ article: number; sentences: Array<{ quote: string }> }>;
+    }>('/api/topics/jobs');
     const article25 = await getJson<{ text: string; title: string }>('/api/articles/25');
 
     const { page } = await open();
@@ -198,17 +226,27 @@ describe('市民: life topics', { timeout: 120_000 }, () => {
 
     await page.locator('.welcome').getByRole('button', { name: /^就业/ }).click();
     await page.getByRole('heading', { level: 2, name: '就业' }).waitFor({ state: 'visible' });
-    expect(await page.getByRole('tab', { name: '生活话题' }).getAttribute('aria-selected')).toBe('true');
-    const section = page.locator('section.topic-article').filter({ has: page.getByRole('heading', { level: 3, name: /第25条/ }) });
+    expect(await page.getByRole('tab', { name: '生活话题' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    const section = page
+      .locator('section.topic-article')
+      .filter({ has: page.getByRole('heading', { level: 3, name: /第25条/ }) });
     await section.waitFor({ state: 'visible' });
     expect(await section.getByRole('heading', { level: 3 }).innerText()).toContain(article25.title);
     const expected = jobs.articles.find((a) => a.article === 25)!.sentences.map((s) => s.quote);
-    const shown = (await section.locator('.topic-sentence').allInnerTexts()).map((t) => t.replace(/\s*第25条$/, ''));
+    const shown = (await section.locator('.topic-sentence').allInnerTexts()).map((t) =>
+      t.replace(/\s*第25条$/, ''),
+    );
     expect(shown).toEqual(expected);
     for (const sentence of shown) expect(article25.text).toContain(sentence);
     await screenshot(page, 'desktop-topic-page.png');
 
-    await section.locator('.topic-sentence').nth(1).getByRole('button', { name: '第25条', exact: true }).click();
+    await section
+      .locator('.topic-sentence')
+      .nth(1)
+      .getByRole('button', { name: '第25条', exact: true })
+      .click();
     const dialog = page.getByRole('dialog', { name: article25.title });
     await dialog.waitFor({ state: 'visible' });
     const mark = dialog.locator('mark.quote-mark');
@@ -220,9 +258,13 @@ describe('市民: life topics', { timeout: 120_000 }, () => {
 
     await page.getByRole('button', { name: '问一问' }).click();
     await questionBox(page).waitFor({ state: 'visible' });
-    expect(await page.getByRole('tab', { name: '对话' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: '对话' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     expect(await questionBox(page).inputValue()).toContain('就业');
-    expect(await questionBox(page).evaluate((el: any) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(
+      await questionBox(page).evaluate((el: any) => el === el.ownerDocument.activeElement),
+    ).toBe(true);
 
     // The 生活话题 tab keeps the topic page; 全部话题 goes back to the big buttons.
     await page.getByRole('tab', { name: '生活话题' }).click();
@@ -239,7 +281,9 @@ describe('市民: life topics', { timeout: 120_000 }, () => {
     await screenshot(page, 'phone-topics.png');
     await page.locator('.welcome').getByRole('button', { name: /^就业/ }).tap();
     await page.locator('section.topic-article').first().waitFor({ state: 'visible' });
-    const width = (await page.evaluate('Math.max(document.documentElement.scrollWidth, window.innerWidth)')) as number;
+    const width = (await page.evaluate(
+      'Math.max(document.documentElement.scrollWidth, window.innerWidth)',
+    )) as number;
     expect(width).toBe(375);
     await screenshot(page, 'phone-topic-page.png');
   });
@@ -260,13 +304,27 @@ describe('市民: life topics', { timeout: 120_000 }, () => {
     expect(apiCalls).toEqual(['/api/articles', '/api/topics']);
     await ask(page, '找工作有哪些支持？');
     await waitForAnswer(page, 0, 'done');
-    await expect.poll(() => apiCalls.filter((p) => p === '/api/glossary').length, { timeout: UI_TIMEOUT }).toBe(1);
+    await expect
+      .poll(() => apiCalls.filter((p) => p === '/api/glossary').length, { timeout: UI_TIMEOUT })
+      .toBe(1);
   });
 
   it('without /api/topics and /api/glossary the page hides the topics and still answers', async () => {
     const { page } = await open();
-    await page.route('**/api/topics', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal","message":"x"}}' }));
-    await page.route('**/api/glossary', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"not_found","message":"x"}}' }));
+    await page.route('**/api/topics', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: '{"error":{"code":"internal","message":"x"}}',
+      }),
+    );
+    await page.route('**/api/glossary', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: '{"error":{"code":"not_found","message":"x"}}',
+      }),
+    );
     await openChat(page, suite.server.baseURL);
     await page.getByRole('radio', { name: '市民' }).check();
     await page.locator('.welcome__starters button.starter').first().waitFor({ state: 'visible' });
@@ -282,7 +340,13 @@ describe('市民: life topics', { timeout: 120_000 }, () => {
 describe('glossary marks', { timeout: 120_000 }, () => {
   it('marks 五区一河 in the answer; hover and focus show the definition from 第7条; the card’s links open the panel', async () => {
     expect(suite.serves.glossary).toBe(true);
-    const glossary = await getJson<{ terms: Array<{ term: string; definition?: { article: number; quote: string }; articles: number[] }> }>('/api/glossary');
+    const glossary = await getJson<{
+      terms: Array<{
+        term: string;
+        definition?: { article: number; quote: string };
+        articles: number[];
+      }>;
+    }>('/api/glossary');
     const entry = glossary.terms.find((t) => t.term === '五区一河')!;
     expect(entry.definition?.article).toBe(7);
 
@@ -292,7 +356,9 @@ describe('glossary marks', { timeout: 120_000 }, () => {
     const answer = await waitForAnswer(page, 0, 'done');
     const term = answer.locator('.msg__body .glossary-term', { hasText: '五区一河' }).first();
     await term.waitFor({ state: 'visible' });
-    expect(await answer.locator('.cite-chip .glossary-term, .glossary-term .glossary-term').count()).toBe(0);
+    expect(
+      await answer.locator('.cite-chip .glossary-term, .glossary-term .glossary-term').count(),
+    ).toBe(0);
 
     const card = page.getByRole('dialog', { name: '五区一河' });
     // Text moving under a resting pointer fires mouseover alone; that must not pop the card up.
@@ -302,7 +368,9 @@ describe('glossary marks', { timeout: 120_000 }, () => {
     await term.hover();
     await card.waitFor({ state: 'visible' });
     expect(await card.innerText()).toContain(entry.definition!.quote);
-    expect(await card.getByRole('button', { name: '第7条', exact: true }).count()).toBeGreaterThan(0);
+    expect(await card.getByRole('button', { name: '第7条', exact: true }).count()).toBeGreaterThan(
+      0,
+    );
     expect(await term.getAttribute('aria-expanded')).toBe('true');
     await screenshot(page, 'desktop-glossary-card.png');
     await page.mouse.move(5, 5);
@@ -315,7 +383,11 @@ describe('glossary marks', { timeout: 120_000 }, () => {
     expect(await term.evaluate((el: any) => el === el.ownerDocument.activeElement)).toBe(true);
     await card.waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
-    await expect.poll(() => card.evaluate((el: any) => el.contains(el.ownerDocument.activeElement)), { timeout: UI_TIMEOUT }).toBe(true);
+    await expect
+      .poll(() => card.evaluate((el: any) => el.contains(el.ownerDocument.activeElement)), {
+        timeout: UI_TIMEOUT,
+      })
+      .toBe(true);
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden' });
     expect(await term.evaluate((el: any) => el === el.ownerDocument.activeElement)).toBe(true);
@@ -328,7 +400,9 @@ describe('glossary marks', { timeout: 120_000 }, () => {
     await card.waitFor({ state: 'hidden' });
     await dialog.locator('mark.quote-mark').first().waitFor({ state: 'visible' });
     expect(await dialog.locator('mark.quote-mark').innerText()).toBe(entry.definition!.quote);
-    await dialog.locator('.article-text .glossary-term', { hasText: '五区一河' }).waitFor({ state: 'visible' });
+    await dialog
+      .locator('.article-text .glossary-term', { hasText: '五区一河' })
+      .waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     // Focus goes back to the term, without reopening its card.

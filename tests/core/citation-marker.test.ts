@@ -41,7 +41,9 @@ describe('the default marker 〔第{article}条〕', () => {
   });
 
   it('normalize rewrites loose markers into canonical ones and leaves the rest of the text alone', () => {
-    expect(marker.normalize('甲〔第12条、第13条〕乙[第三十条]丙')).toBe('甲〔第12条〕〔第13条〕乙〔第30条〕丙');
+    expect(marker.normalize('甲〔第12条、第13条〕乙[第三十条]丙')).toBe(
+      '甲〔第12条〕〔第13条〕乙〔第30条〕丙',
+    );
     expect(marker.normalize('没有引用的句子。')).toBe('没有引用的句子。');
   });
 
@@ -88,10 +90,14 @@ describe('a custom marker template', () => {
     expect(new RegExp(`^(?:${marker.source})$`).test('（见第12条）')).toBe(true);
   });
 
-  it.each(['第条', '〔第{article}条〕{article}', '{article}条〕', '〔第{article}', '{article}', '〔第{articles}条〕'])(
-    'rejects the template %s',
-    (template) => {
-      expect(() => createCitationMarker(template)).toThrow(/citation marker template/);
-    },
-  );
+  it.each([
+    '第条',
+    '〔第{article}条〕{article}',
+    '{article}条〕',
+    '〔第{article}',
+    '{article}',
+    '〔第{articles}条〕',
+  ])('rejects the template %s', (template) => {
+    expect(() => createCitationMarker(template)).toThrow(/citation marker template/);
+  });
 });

@@ -18,9 +18,12 @@ describe('parseNumeral', () => {
     expect(parseNumeral(raw)).toBe(value);
   });
 
-  it.each(['十四五', '一二三', '第十二', '条', '', '〇', '12a'])('does not read the word %s as a number', (raw) => {
-    expect(parseNumeral(raw)).toBeNull();
-  });
+  it.each(['十四五', '一二三', '第十二', '条', '', '〇', '12a'])(
+    'does not read the word %s as a number',
+    (raw) => {
+      expect(parseNumeral(raw)).toBeNull();
+    },
+  );
 });
 
 describe('toChineseNumeral', () => {

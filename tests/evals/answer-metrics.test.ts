@@ -5,7 +5,13 @@ import type { PlanDocument } from '../../core/document-model.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE } from '../../ingest/project-paths.ts';
 import { answerMarker } from '../../evals/answer-marker.ts';
-import { citationPrecision, citationRecall, citationValidity, factsFound, unsupportedNumbers } from '../../evals/metrics/answer-metrics.ts';
+import {
+  citationPrecision,
+  citationRecall,
+  citationValidity,
+  factsFound,
+  unsupportedNumbers,
+} from '../../evals/metrics/answer-metrics.ts';
 import { checkThresholds } from '../../evals/check-thresholds.ts';
 import { summarize } from '../../evals/summarize.ts';
 import type { ItemResult } from '../../evals/evaluate-item.ts';
@@ -17,7 +23,15 @@ beforeAll(() => {
 
 describe('citation validity', () => {
   it('is 1 when every quote is verbatim in its article (and for no citations at all)', () => {
-    expect(citationValidity([{ article: 12, quote: '推进绿电直连' }, { article: 7, quote: '确保黄河乌海段水质稳定在Ⅱ类' }], doc)).toBe(1);
+    expect(
+      citationValidity(
+        [
+          { article: 12, quote: '推进绿电直连' },
+          { article: 7, quote: '确保黄河乌海段水质稳定在Ⅱ类' },
+        ],
+        doc,
+      ),
+    ).toBe(1);
     expect(citationValidity([], doc)).toBe(1);
   });
   it('is 0 for a quote from another article, a paraphrase, an unknown article or an empty quote', () => {
@@ -37,7 +51,7 @@ describe('citation precision and recall', () => {
   });
   it('recall counts only gold articles', () => {
     expect(citationRecall([25, 26], [25, 26])).toBe(1);
-    expect(citationRecall([27], [28], )).toBe(0);
+    expect(citationRecall([27], [28])).toBe(0);
     expect(citationRecall([25], [25, 28])).toBe(0.5);
     expect(citationRecall([25], [])).toBeNull();
   });
@@ -45,7 +59,12 @@ describe('citation precision and recall', () => {
 
 describe('key facts', () => {
   it('match regardless of width, punctuation and whitespace', () => {
-    expect(factsFound('“推进绿电直连，提高绿电消费比例”〔第12条〕', ['绿电直连,提高绿电消费比例', '抽水蓄能'])).toEqual([true, false]);
+    expect(
+      factsFound('“推进绿电直连，提高绿电消费比例”〔第12条〕', [
+        '绿电直连,提高绿电消费比例',
+        '抽水蓄能',
+      ]),
+    ).toEqual([true, false]);
     expect(factsFound('水质稳定在Ⅱ类', ['Ⅱ 类'])).toEqual([true]);
     expect(factsFound('', ['绿电直连'])).toEqual([false]);
   });
@@ -61,7 +80,9 @@ describe('unsupported numbers', () => {
     expect(unsupportedNumbers('见〔第12、13条〕和[第7条]', [12], doc, marker)).toEqual([]);
   });
   it('accepts numbers found in the cited articles and flags invented ones', () => {
-    expect(unsupportedNumbers('2005年前建成的老旧小区全部改造完成〔第1条〕', [1], doc, marker)).toEqual([]);
+    expect(
+      unsupportedNumbers('2005年前建成的老旧小区全部改造完成〔第1条〕', [1], doc, marker),
+    ).toEqual([]);
     expect(unsupportedNumbers('GDP目标为1200亿元〔第3条〕', [3], doc, marker)).toEqual(['1200']);
     expect(unsupportedNumbers('2005年〔第12条〕', [12], doc, marker)).toEqual(['2005']);
   });
@@ -74,8 +95,27 @@ describe('unsupported numbers', () => {
 
 function result(overrides: Partial<ItemResult>): ItemResult {
   return {
-    id: 'x', category: 'staff', answerable: true, answered: true, ranked: [], hitAt1: 1, hitAt3: 1, hitAt5: 1, recallAt5: 1, mrr: 1, ndcgAt5: 1,
-    citationValidity: 1, citationPrecision: 1, citationRecall: 1, factsTotal: 1, factsFound: 1, unsupportedNumbers: [], retrievalMs: 1, answerMs: 1, answer: '', cited: [],
+    id: 'x',
+    category: 'staff',
+    answerable: true,
+    answered: true,
+    ranked: [],
+    hitAt1: 1,
+    hitAt3: 1,
+    hitAt5: 1,
+    recallAt5: 1,
+    mrr: 1,
+    ndcgAt5: 1,
+    citationValidity: 1,
+    citationPrecision: 1,
+    citationRecall: 1,
+    factsTotal: 1,
+    factsFound: 1,
+    unsupportedNumbers: [],
+    retrievalMs: 1,
+    answerMs: 1,
+    answer: '',
+    cited: [],
     ...overrides,
   };
 }
@@ -93,15 +133,34 @@ describe('summaries and the gate', () => {
     expect(summary.hitAt1).toBe(1);
   });
   it('fact coverage pools facts across items; all-facts share counts complete items', () => {
-    const summary = summarize([result({ factsTotal: 3, factsFound: 3 }), result({ factsTotal: 1, factsFound: 0 }), result({ factsTotal: 0, factsFound: 0 })]);
+    const summary = summarize([
+      result({ factsTotal: 3, factsFound: 3 }),
+      result({ factsTotal: 1, factsFound: 0 }),
+      result({ factsTotal: 0, factsFound: 0 }),
+    ]);
     expect(summary.factCoverage).toBe(0.75);
     expect(summary.allFactsShare).toBe(0.5);
   });
   it('the gate reports each metric below its threshold and nothing when all pass', () => {
-    const thresholds = { hitAt1: 0.9, hitAt5: 0.98, citationValidity: 1, citationPrecision: 0.9, factCoverage: 0.85, outOfScopeRejection: 0.95, falseRefusalMax: 0.05, unsupportedNumbersMax: 0 };
-    const good = summarize([result({}), result({ category: 'out_of_scope', answerable: false, answered: false })]);
+    const thresholds = {
+      hitAt1: 0.9,
+      hitAt5: 0.98,
+      citationValidity: 1,
+      citationPrecision: 0.9,
+      factCoverage: 0.85,
+      outOfScopeRejection: 0.95,
+      falseRefusalMax: 0.05,
+      unsupportedNumbersMax: 0,
+    };
+    const good = summarize([
+      result({}),
+      result({ category: 'out_of_scope', answerable: false, answered: false }),
+    ]);
     expect(checkThresholds(good, thresholds)).toEqual([]);
-    const bad = summarize([result({ hitAt1: 0, citationValidity: 0, unsupportedNumbers: ['7'] }), result({ category: 'out_of_scope', answerable: false, answered: true })]);
+    const bad = summarize([
+      result({ hitAt1: 0, citationValidity: 0, unsupportedNumbers: ['7'] }),
+      result({ category: 'out_of_scope', answerable: false, answered: true }),
+    ]);
     const failures = checkThresholds(bad, thresholds).join('\n');
     expect(failures).toContain('hit@1');
     expect(failures).toContain('citation validity');

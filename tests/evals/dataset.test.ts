@@ -14,13 +14,18 @@ const articleText = (number: number) => articleByNumber(doc, number)?.text ?? ''
 describe('the evaluation dataset', () => {
   it('has at least 150 items covering every category', () => {
     expect(items.length).toBeGreaterThanOrEqual(150);
-    for (const category of CATEGORIES) expect(items.filter((item) => item.category === category).length, category).toBeGreaterThan(0);
+    for (const category of CATEGORIES)
+      expect(items.filter((item) => item.category === category).length, category).toBeGreaterThan(
+        0,
+      );
   });
 
   it('names only articles that exist, and answerable items have gold articles', () => {
     for (const item of items) {
-      for (const number of [...item.gold, ...(item.acceptable ?? [])]) expect(articleText(number), `${item.id} → ${number}`).not.toBe('');
-      if (item.answerable && item.category !== 'adversarial') expect(item.gold.length, item.id).toBeGreaterThan(0);
+      for (const number of [...item.gold, ...(item.acceptable ?? [])])
+        expect(articleText(number), `${item.id} → ${number}`).not.toBe('');
+      if (item.answerable && item.category !== 'adversarial')
+        expect(item.gold.length, item.id).toBeGreaterThan(0);
       if (!item.answerable) expect(item.gold, item.id).toEqual([]);
     }
   });
@@ -29,12 +34,16 @@ describe('the evaluation dataset', () => {
     for (const item of items) {
       for (const fact of item.facts ?? []) {
         const sources = [...item.gold, ...(item.acceptable ?? [])].map(articleText);
-        expect(sources.some((text) => normalizeLoose(text).includes(normalizeLoose(fact))), `${item.id}: ${fact}`).toBe(true);
+        expect(
+          sources.some((text) => normalizeLoose(text).includes(normalizeLoose(fact))),
+          `${item.id}: ${fact}`,
+        ).toBe(true);
       }
     }
   });
 
   it('follow-up items carry the conversation they follow', () => {
-    for (const item of items.filter((candidate) => candidate.category === 'followup')) expect(item.history?.length ?? 0, item.id).toBeGreaterThan(0);
+    for (const item of items.filter((candidate) => candidate.category === 'followup'))
+      expect(item.history?.length ?? 0, item.id).toBeGreaterThan(0);
   });
 });

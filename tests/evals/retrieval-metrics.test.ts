@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hitAtK, mean, ndcgAtK, percentile, recallAtK, reciprocalRank } from '../../evals/metrics/retrieval-metrics.ts';
+import {
+  hitAtK,
+  mean,
+  ndcgAtK,
+  percentile,
+  recallAtK,
+  reciprocalRank,
+} from '../../evals/metrics/retrieval-metrics.ts';
 
 describe('retrieval metrics', () => {
   it('hit@k is 1 when a gold article is in the top k and 0 otherwise', () => {

@@ -54,23 +54,33 @@ describe('GET /api/glossary and loadGlossary', () => {
     const terms = response.body.terms as TermBody[];
     expect(terms.length).toBeGreaterThanOrEqual(40);
     for (const entry of terms) {
-      expect(Object.keys(entry).sort()).toEqual(entry.definition ? ['articles', 'definition', 'kind', 'occurrences', 'term'] : ['articles', 'kind', 'occurrences', 'term']);
+      expect(Object.keys(entry).sort()).toEqual(
+        entry.definition
+          ? ['articles', 'definition', 'kind', 'occurrences', 'term']
+          : ['articles', 'kind', 'occurrences', 'term'],
+      );
       expect(['slogan', 'term']).toContain(entry.kind);
       for (const occurrence of entry.occurrences) {
         expect(Object.keys(occurrence).sort()).toEqual(['article', 'quote']);
-        expect(articleByNumber(built.index.document, occurrence.article)!.text).toContain(occurrence.quote);
+        expect(articleByNumber(built.index.document, occurrence.article)!.text).toContain(
+          occurrence.quote,
+        );
       }
     }
     const fiveZones = terms.find((entry) => entry.term === '五区一河')!;
     expect(Object.keys(fiveZones.definition!).sort()).toEqual(['article', 'quote']);
     expect(fiveZones.definition!.article).toBe(7);
     expect(fiveZones.articles).toEqual([3, 7]);
-    expect(terms.find((entry) => entry.term === '枫桥经验')).toMatchObject({ kind: 'slogan', articles: [32] });
+    expect(terms.find((entry) => entry.term === '枫桥经验')).toMatchObject({
+      kind: 'slogan',
+      articles: [32],
+    });
     expect(terms.find((entry) => entry.term === '枫桥经验')!.definition).toBeUndefined();
   });
 
   it('refuses a glossary that omits an article using a term, or whose definition is not verbatim, naming the rebuild command', () => {
-    const committed = (): GlossaryData => JSON.parse(readFileSync(GLOSSARY_FILE, 'utf8')) as GlossaryData;
+    const committed = (): GlossaryData =>
+      JSON.parse(readFileSync(GLOSSARY_FILE, 'utf8')) as GlossaryData;
     const write = (name: string, data: GlossaryData) => {
       const file = path.join(temp.dir, name);
       writeFileSync(file, JSON.stringify(data));
@@ -80,18 +90,33 @@ describe('GET /api/glossary and loadGlossary', () => {
     const fiveZones = omitted.terms.find((entry) => entry.term === '五区一河')!;
     fiveZones.articles = [7];
     fiveZones.occurrences = fiveZones.occurrences.filter((occurrence) => occurrence.article === 7);
-    expect(() => loadGlossary(built.index.document, write('omitted.json', omitted))).toThrow(GlossaryError);
-    expect(() => loadGlossary(built.index.document, write('omitted.json', omitted))).toThrow(/五区一河 is listed in articles \[7\] but the document uses it in articles \[3, 7\].*npm run build:glossary/);
+    expect(() => loadGlossary(built.index.document, write('omitted.json', omitted))).toThrow(
+      GlossaryError,
+    );
+    expect(() => loadGlossary(built.index.document, write('omitted.json', omitted))).toThrow(
+      /五区一河 is listed in articles \[7\] but the document uses it in articles \[3, 7\].*npm run build:glossary/,
+    );
 
     const paraphrased = committed();
-    paraphrased.terms.find((entry) => entry.term === '五区一河')!.definition!.quote = '“五区一河”指精品城区、生态矿区、绿色园区、美丽农区和优美河湖。';
-    expect(() => loadGlossary(built.index.document, write('paraphrased.json', paraphrased))).toThrow(/definition quote is not verbatim in article 7/);
+    paraphrased.terms.find((entry) => entry.term === '五区一河')!.definition!.quote =
+      '“五区一河”指精品城区、生态矿区、绿色园区、美丽农区和优美河湖。';
+    expect(() =>
+      loadGlossary(built.index.document, write('paraphrased.json', paraphrased)),
+    ).toThrow(/definition quote is not verbatim in article 7/);
   });
 
   it('is not mounted when the app is created without a glossary', async () => {
     const retriever = new HybridRetriever(built.index, built.embedder);
     const document = built.index.document;
-    const bare = createApp({ retriever, document, manifest: built.index.manifest, chat: new ChatService({ retriever, document, chatModel: null }), logger: pino({ level: 'silent' }), rateLimitPerMinute: 0, corsOrigins: [] });
+    const bare = createApp({
+      retriever,
+      document,
+      manifest: built.index.manifest,
+      chat: new ChatService({ retriever, document, chatModel: null }),
+      logger: pino({ level: 'silent' }),
+      rateLimitPerMinute: 0,
+      corsOrigins: [],
+    });
     expect((await request(bare).get('/api/glossary')).status).toBe(404);
   });
 });

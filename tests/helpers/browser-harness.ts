@@ -6,20 +6,42 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { buildWeb } from '../../web/build.ts';
 import { buildPlanIndex, makeTempDir, type BuiltIndex } from './plan-index.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Generous limits: the suite shares two CPUs with other test files. */
 export const UI_TIMEOUT = 30_000;
 
-export const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+export const SCREENSHOT_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'screenshots',
+);
 
-export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' };
+export const DESKTOP: BrowserContextOptions = {
+  viewport: { width: 1280, height: 800 },
+  locale: 'zh-CN',
+};
 export const PHONE: BrowserContextOptions = {
   viewport: { width: 375, height: 812 },
   deviceScaleFactor: 2,
@@ -46,7 +68,9 @@ export interface PageServer {
 }
 
 /** The real app (createTestApp) listening on 127.0.0.1, port 0. */
-export async function startPageServer(options: TestAppOptions & { webDir: string; built: BuiltIndex }): Promise<PageServer> {
+export async function startPageServer(
+  options: TestAppOptions & { webDir: string; built: BuiltIndex },
+): Promise<PageServer> {
   const testApp = await createTestApp(options);
   const server: Server = testApp.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
@@ -111,7 +135,10 @@ const INIT_SCRIPT = `(() => {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
 })();`;
 
-export async function newPage(browser: Browser, options: BrowserContextOptions = DESKTOP): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
   const context = await browser.newContext(options);
   context.setDefaultTimeout(UI_TIMEOUT);
   await context.addInitScript({ content: INIT_SCRIPT });
@@ -134,7 +161,10 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 export async function openChat(page: Page, baseURL: string): Promise<void> {
   await page.goto(baseURL + '/');
   await page.getByRole('textbox', { name: '输入问题' }).waitFor();
-  await page.locator('nav#outline .outline__articles a.article-link').first().waitFor({ state: 'attached' });
+  await page
+    .locator('nav#outline .outline__articles a.article-link')
+    .first()
+    .waitFor({ state: 'attached' });
 }
 
 export function questionBox(page: Page): Locator {
@@ -153,12 +183,20 @@ export function assistantMessages(page: Page): Locator {
 }
 
 /** Waits until the n-th (0-based) assistant message leaves "streaming", checks its status and returns it. */
-export async function waitForAnswer(page: Page, index: number, status: 'done' | 'stopped' | 'error' = 'done'): Promise<Locator> {
+export async function waitForAnswer(
+  page: Page,
+  index: number,
+  status: 'done' | 'stopped' | 'error' = 'done',
+): Promise<Locator> {
   const msg = assistantMessages(page).nth(index);
-  await msg.and(page.locator('[data-status]:not([data-status="streaming"])')).waitFor({ timeout: UI_TIMEOUT });
+  await msg
+    .and(page.locator('[data-status]:not([data-status="streaming"])'))
+    .waitFor({ timeout: UI_TIMEOUT });
   const actual = await msg.getAttribute('data-status');
   if (actual !== status) {
-    throw new Error(`assistant message ${index} ended as "${actual}", expected "${status}": ${await msg.innerText()}`);
+    throw new Error(
+      `assistant message ${index} ended as "${actual}", expected "${status}": ${await msg.innerText()}`,
+    );
   }
   return msg;
 }
@@ -204,8 +242,14 @@ export interface BrowserSuite {
   close: () => Promise<void>;
 }
 
-export async function startBrowserSuite(options: Omit<TestAppOptions, 'webDir' | 'built'> = {}): Promise<BrowserSuite> {
-  const [web, built, browser] = await Promise.all([buildWebToTemp(), buildPlanIndex(), launchChromium()]);
+export async function startBrowserSuite(
+  options: Omit<TestAppOptions, 'webDir' | 'built'> = {},
+): Promise<BrowserSuite> {
+  const [web, built, browser] = await Promise.all([
+    buildWebToTemp(),
+    buildPlanIndex(),
+    launchChromium(),
+  ]);
   const server = await startPageServer({ ...options, webDir: web.dir, built });
   return {
     server,

@@ -12,7 +12,9 @@ export interface Session {
 }
 
 /** Registers the afterEach hook; call once per test file, then `await open()` inside each test. */
-export function useSessions(getBrowser: () => Browser): (options?: BrowserContextOptions) => Promise<Session> {
+export function useSessions(
+  getBrowser: () => Browser,
+): (options?: BrowserContextOptions) => Promise<Session> {
   let sessions: Session[] = [];
 
   afterEach(async () => {

@@ -31,7 +31,10 @@ export function parseSseFrames(body: string): SseFrame[] {
 }
 
 /** POSTs a chat request asking for Server-Sent Events and returns the status, headers, raw body and frames. */
-export async function postChatSse(app: Express, body: unknown): Promise<{ status: number; headers: Record<string, string>; text: string; frames: SseFrame[] }> {
+export async function postChatSse(
+  app: Express,
+  body: unknown,
+): Promise<{ status: number; headers: Record<string, string>; text: string; frames: SseFrame[] }> {
   const response = await request(app)
     .post('/api/chat')
     .set('Accept', 'text/event-stream')
@@ -46,7 +49,12 @@ export async function postChatSse(app: Express, body: unknown): Promise<{ status
       res.on('end', () => callback(null, text));
     });
   const text = response.body as string;
-  return { status: response.status, headers: response.headers as Record<string, string>, text, frames: parseSseFrames(text) };
+  return {
+    status: response.status,
+    headers: response.headers as Record<string, string>,
+    text,
+    frames: parseSseFrames(text),
+  };
 }
 
 /** The text of the delta frames, concatenated. */
@@ -58,9 +66,13 @@ export function deltaText(frames: SseFrame[]): string {
 }
 
 /** Starts an app on 127.0.0.1 with an ephemeral port, for tests that need a real socket (disconnects, raw bodies). */
-export async function listen(app: Express): Promise<{ server: Server; origin: string; port: number; close: () => Promise<void> }> {
+export async function listen(
+  app: Express,
+): Promise<{ server: Server; origin: string; port: number; close: () => Promise<void> }> {
   const server = await new Promise<Server>((resolve, reject) => {
-    const started = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(started)));
+    const started = app.listen(0, '127.0.0.1', (error?: Error) =>
+      error ? reject(error) : resolve(started),
+    );
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -82,17 +94,39 @@ export interface RawResponse {
 }
 
 /** A request with exactly the given method, path, headers and body bytes: nothing is added or encoded. */
-export function rawRequest(port: number, options: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  options: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+  },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const body = options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body, 'utf8');
+    const body =
+      options.body === undefined
+        ? undefined
+        : Buffer.isBuffer(options.body)
+          ? options.body
+          : Buffer.from(options.body, 'utf8');
     const headers: Record<string, string | number> = { ...options.headers };
     if (body !== undefined) headers['content-length'] = body.length;
-    const outgoing = httpRequest({ host: '127.0.0.1', port, method: options.method, path: options.path, headers }, (incoming) => {
-      const parts: Buffer[] = [];
-      incoming.on('data', (part: Buffer) => parts.push(part));
-      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, text: Buffer.concat(parts).toString('utf8') }));
-      incoming.on('error', reject);
-    });
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port, method: options.method, path: options.path, headers },
+      (incoming) => {
+        const parts: Buffer[] = [];
+        incoming.on('data', (part: Buffer) => parts.push(part));
+        incoming.on('end', () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            text: Buffer.concat(parts).toString('utf8'),
+          }),
+        );
+        incoming.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(body);
   });
@@ -117,10 +151,17 @@ export function articleTexts(app: Express): (article: number) => Promise<string>
 }
 
 /** Every citation's quote is a non-empty verbatim substring of its article's text as GET /api/articles/:n serves it. */
-export async function expectVerbatimCitations(app: Express, body: ChatResponse, textOf: (article: number) => Promise<string> = articleTexts(app)): Promise<void> {
+export async function expectVerbatimCitations(
+  app: Express,
+  body: ChatResponse,
+  textOf: (article: number) => Promise<string> = articleTexts(app),
+): Promise<void> {
   for (const citation of body.citations) {
     expect(citation.quote.length, `quote of article ${citation.article}`).toBeGreaterThan(0);
-    expect(await textOf(citation.article), `quote “${citation.quote}” of article ${citation.article}`).toContain(citation.quote);
+    expect(
+      await textOf(citation.article),
+      `quote “${citation.quote}” of article ${citation.article}`,
+    ).toContain(citation.quote);
   }
 }
 
@@ -141,15 +182,36 @@ export function expectChatShape(body: unknown): asserts body is ChatResponse {
       provider: expect.any(String),
     }),
   );
-  const allowed = new Set(['answer', 'answered', 'citations', 'related', 'mode', 'provider', 'notice']);
+  const allowed = new Set([
+    'answer',
+    'answered',
+    'citations',
+    'related',
+    'mode',
+    'provider',
+    'notice',
+  ]);
   expect(Object.keys(body as object).filter((key) => !allowed.has(key))).toEqual([]);
   const response = body as ChatResponse;
   if ('notice' in response) expect(typeof response.notice).toBe('string');
   for (const citation of response.citations) {
-    expect(Object.keys(citation).sort()).toEqual(['article', 'part', 'partTitle', 'quote', 'title']);
-    expect(citation).toEqual({ article: expect.any(Number), title: expect.any(String), part: expect.any(Number), partTitle: expect.any(String), quote: expect.any(String) });
+    expect(Object.keys(citation).sort()).toEqual([
+      'article',
+      'part',
+      'partTitle',
+      'quote',
+      'title',
+    ]);
+    expect(citation).toEqual({
+      article: expect.any(Number),
+      title: expect.any(String),
+      part: expect.any(Number),
+      partTitle: expect.any(String),
+      quote: expect.any(String),
+    });
   }
-  for (const item of response.related) expect(item).toEqual({ article: expect.any(Number), title: expect.any(String) });
+  for (const item of response.related)
+    expect(item).toEqual({ article: expect.any(Number), title: expect.any(String) });
 }
 
 /** Stack frames and server paths must never reach a client. */

@@ -7,8 +7,13 @@ import { readJsonDataFile } from '../../ingest/read-data-file.ts';
 type TemplateTree = { [key: string]: string | TemplateTree };
 
 /** data/answer-templates.json: nested objects of template strings, with its citation marker at the top. */
-const TemplateTreeSchema: z.ZodType<TemplateTree> = z.lazy(() => z.record(z.string(), z.union([z.string(), TemplateTreeSchema])));
-const AnswerTemplatesSchema = z.intersection(z.object({ marker: z.string().min(1) }), TemplateTreeSchema);
+const TemplateTreeSchema: z.ZodType<TemplateTree> = z.lazy(() =>
+  z.record(z.string(), z.union([z.string(), TemplateTreeSchema])),
+);
+const AnswerTemplatesSchema = z.intersection(
+  z.object({ marker: z.string().min(1) }),
+  TemplateTreeSchema,
+);
 
 const NUMERAL = '[一二三四五六七八九十百零〇]+';
 
@@ -39,8 +44,14 @@ function templatePattern(name: string, template: string): string {
   const variables = templateVariables(template);
   // Private-use characters: never in a template, and untouched by escapeRegExp.
   const sentinel = (index: number) => `\uE000${index}\uE001`;
-  const filled = fillTemplate(template, Object.fromEntries(variables.map((variable, index) => [variable, sentinel(index)])), { name });
-  return escapeRegExp(filled).replace(/\uE000(\d+)\uE001/g, (_, index: string) => placeholderPattern(variables[Number(index)]!));
+  const filled = fillTemplate(
+    template,
+    Object.fromEntries(variables.map((variable, index) => [variable, sentinel(index)])),
+    { name },
+  );
+  return escapeRegExp(filled).replace(/\uE000(\d+)\uE001/g, (_, index: string) =>
+    placeholderPattern(variables[Number(index)]!),
+  );
 }
 
 function answerTemplates(): z.output<typeof AnswerTemplatesSchema> {
@@ -72,7 +83,10 @@ function isConnective(text: string): boolean {
  * Asserts that an offline answer states nothing of its own: every line is connective template text, or (optionally
  * after such text) a “verbatim quote” of article N followed by its marker (〔第N条〕). Returns the articles quoted.
  */
-export async function expectExtractiveLines(answer: string, textOf: (article: number) => Promise<string>): Promise<number[]> {
+export async function expectExtractiveLines(
+  answer: string,
+  textOf: (article: number) => Promise<string>,
+): Promise<number[]> {
   const marker = answerMarker();
   const quoted: number[] = [];
   const lines = answer.split('\n');
@@ -81,7 +95,10 @@ export async function expectExtractiveLines(answer: string, textOf: (article: nu
     expect(line.trim(), 'no blank lines').not.toBe('');
     if (isConnective(line)) continue;
     const article = marker.trailingArticle(line);
-    expect(article, `line is neither template text nor a quote with its marker: ${line}`).not.toBeNull();
+    expect(
+      article,
+      `line is neither template text nor a quote with its marker: ${line}`,
+    ).not.toBeNull();
     const body = line.slice(0, line.length - marker.format(article!).length);
     expect(body.endsWith('”'), `a quote must close right before its marker: ${line}`).toBe(true);
     const text = await textOf(article!);
@@ -92,7 +109,9 @@ export async function expectExtractiveLines(answer: string, textOf: (article: nu
       const quote = body.slice(at + 1, -1);
       return quote.length > 0 && text.includes(quote) && (prefix === '' || isConnective(prefix));
     });
-    expect(valid, `not a verbatim quote of article ${article} after template text: ${line}`).toBe(true);
+    expect(valid, `not a verbatim quote of article ${article} after template text: ${line}`).toBe(
+      true,
+    );
     quoted.push(article!);
   }
   return [...new Set(quoted)];

@@ -32,7 +32,11 @@ async function probe(baseURL: string): Promise<{ topics: boolean; glossary: bool
 }
 
 export async function startExtrasSuite(): Promise<ExtrasSuite> {
-  const [web, built, browser] = await Promise.all([buildWebToTemp(), buildPlanIndex(), launchChromium()]);
+  const [web, built, browser] = await Promise.all([
+    buildWebToTemp(),
+    buildPlanIndex(),
+    launchChromium(),
+  ]);
   const testApp = await createTestApp({ webDir: web.dir, built });
   const { server, baseURL } = await listen(testApp.app);
   const serves = await probe(baseURL);

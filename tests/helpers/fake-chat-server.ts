@@ -1,4 +1,9 @@
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A chat message as the OpenAI chat-completions API carries it. */
@@ -67,7 +72,13 @@ export interface FakeChatServer {
 
 /** One streamed chunk in the chat.completion.chunk shape. */
 function chunkLine(content: string): string {
-  const chunk = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: 'fake-model', choices: [{ index: 0, delta: { content }, finish_reason: null }] };
+  const chunk = {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 0,
+    model: 'fake-model',
+    choices: [{ index: 0, delta: { content }, finish_reason: null }],
+  };
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 
@@ -77,19 +88,27 @@ export function splitIntoPieces(text: string, pieces: number): string[] {
   if (chars.length === 0) return [];
   const size = Math.max(1, Math.ceil(chars.length / Math.max(1, pieces)));
   const parts: string[] = [];
-  for (let index = 0; index < chars.length; index += size) parts.push(chars.slice(index, index + size).join(''));
+  for (let index = 0; index < chars.length; index += size)
+    parts.push(chars.slice(index, index + size).join(''));
   return parts;
 }
 
 function startStream(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
 }
 
 function readMessages(body: RecordedChatRequest['body']): FakeChatMessage[] {
   if (!Array.isArray(body.messages)) return [];
   return body.messages.map((message: unknown) => {
     const record = (message ?? {}) as { role?: unknown; content?: unknown };
-    return { role: String(record.role ?? ''), content: typeof record.content === 'string' ? record.content : JSON.stringify(record.content) };
+    return {
+      role: String(record.role ?? ''),
+      content: typeof record.content === 'string' ? record.content : JSON.stringify(record.content),
+    };
   });
 }
 
@@ -103,15 +122,23 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
     const parts: Buffer[] = [];
     req.on('data', (part: Buffer) => parts.push(part));
     req.on('end', () => {
-      const isChat = req.method === 'POST' && (req.url === '/v1/chat/completions' || req.url === '/chat/completions');
+      const isChat =
+        req.method === 'POST' &&
+        (req.url === '/v1/chat/completions' || req.url === '/chat/completions');
       if (!isChat) {
         res.writeHead(404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}`, type: 'invalid_request_error' } }));
+        res.end(
+          JSON.stringify({
+            error: { message: `no route ${req.method} ${req.url}`, type: 'invalid_request_error' },
+          }),
+        );
         return;
       }
       let body: RecordedChatRequest['body'] = {};
       try {
-        body = JSON.parse(Buffer.concat(parts).toString('utf8') || '{}') as RecordedChatRequest['body'];
+        body = JSON.parse(
+          Buffer.concat(parts).toString('utf8') || '{}',
+        ) as RecordedChatRequest['body'];
       } catch {
         body = {};
       }
@@ -125,7 +152,8 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
         body,
         messages,
         systemPrompt: messages.find((message) => message.role === 'system')?.content ?? '',
-        lastUserMessage: messages.filter((message) => message.role === 'user').at(-1)?.content ?? '',
+        lastUserMessage:
+          messages.filter((message) => message.role === 'user').at(-1)?.content ?? '',
         aborted: false,
         settled: new Promise((resolve) => {
           settle = resolve;
@@ -149,7 +177,8 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
       switch (reply.kind) {
         case 'text': {
           startStream(res);
-          for (const piece of splitIntoPieces(reply.text, reply.pieces ?? 4)) res.write(chunkLine(piece));
+          for (const piece of splitIntoPieces(reply.text, reply.pieces ?? 4))
+            res.write(chunkLine(piece));
           res.end('data: [DONE]\n\n');
           return;
         }
@@ -160,7 +189,15 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
         }
         case 'status': {
           res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-          res.end(JSON.stringify({ error: { message: reply.message ?? `fake failure ${reply.status}`, type: 'server_error', code: null } }));
+          res.end(
+            JSON.stringify({
+              error: {
+                message: reply.message ?? `fake failure ${reply.status}`,
+                type: 'server_error',
+                code: null,
+              },
+            }),
+          );
           return;
         }
         case 'hang':
@@ -212,7 +249,8 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
     sendMalformed: (before) => set({ kind: 'malformed', before }),
     dropMidStream: (text) => set({ kind: 'drop', text }),
     sendEmpty: () => set({ kind: 'empty' }),
-    citeUnretrieved: (article, text = '《建议》对此另有规定') => set({ kind: 'text', text: `${text}〔第${article}条〕。` }),
+    citeUnretrieved: (article, text = '《建议》对此另有规定') =>
+      set({ kind: 'text', text: `${text}〔第${article}条〕。` }),
     waitForRequest: (n = 1) =>
       new Promise<RecordedChatRequest>((resolve) => {
         const existing = requests[n - 1];

@@ -6,7 +6,13 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
-  body: { model?: unknown; input?: unknown; encoding_format?: unknown; dimensions?: unknown; [key: string]: unknown };
+  body: {
+    model?: unknown;
+    input?: unknown;
+    encoding_format?: unknown;
+    dimensions?: unknown;
+    [key: string]: unknown;
+  };
 }
 
 export interface FakeReply {
@@ -37,7 +43,8 @@ export function fakeVector(text: string, dimensions: number): number[] {
   const features = [...chars, ...chars.slice(1).map((char, index) => `${chars[index]}${char}`)];
   for (const feature of features) {
     let hash = 0x811c9dc5;
-    for (let index = 0; index < feature.length; index += 1) hash = Math.imul(hash ^ feature.charCodeAt(index), 0x01000193);
+    for (let index = 0; index < feature.length; index += 1)
+      hash = Math.imul(hash ^ feature.charCodeAt(index), 0x01000193);
     const slot = (hash >>> 0) % dimensions;
     vector[slot] = (vector[slot] ?? 0) + 1;
   }
@@ -45,23 +52,40 @@ export function fakeVector(text: string, dimensions: number): number[] {
 }
 
 /** The OpenAI response shape for a list of inputs, in input order. */
-export function embeddingsReply(inputs: string[], dimensions: number, model: string, options: { reverse?: boolean } = {}): FakeReply {
-  const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeVector(text, dimensions) }));
+export function embeddingsReply(
+  inputs: string[],
+  dimensions: number,
+  model: string,
+  options: { reverse?: boolean } = {},
+): FakeReply {
+  const data = inputs.map((text, index) => ({
+    object: 'embedding',
+    index,
+    embedding: fakeVector(text, dimensions),
+  }));
   if (options.reverse) data.reverse();
-  return { status: 200, json: { object: 'list', data, model, usage: { prompt_tokens: 1, total_tokens: 1 } } };
+  return {
+    status: 200,
+    json: { object: 'list', data, model, usage: { prompt_tokens: 1, total_tokens: 1 } },
+  };
 }
 
 /** Answers like an OpenAI-compatible embeddings endpoint; honours `dimensions` when the request sets it. */
 export function defaultHandler(defaultDimensions: number): FakeHandler {
   return (request) => {
-    const inputs = Array.isArray(request.body.input) ? request.body.input.map(String) : [String(request.body.input)];
-    const dimensions = typeof request.body.dimensions === 'number' ? request.body.dimensions : defaultDimensions;
+    const inputs = Array.isArray(request.body.input)
+      ? request.body.input.map(String)
+      : [String(request.body.input)];
+    const dimensions =
+      typeof request.body.dimensions === 'number' ? request.body.dimensions : defaultDimensions;
     return embeddingsReply(inputs, dimensions, String(request.body.model));
   };
 }
 
 /** Starts the fake server on 127.0.0.1 with an ephemeral port. */
-export async function startFakeEmbeddingsServer(options: { dimensions?: number } = {}): Promise<FakeEmbeddingsServer> {
+export async function startFakeEmbeddingsServer(
+  options: { dimensions?: number } = {},
+): Promise<FakeEmbeddingsServer> {
   let handler: FakeHandler = defaultHandler(options.dimensions ?? 16);
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
@@ -74,10 +98,17 @@ export async function startFakeEmbeddingsServer(options: { dimensions?: number }
       } catch {
         body = {};
       }
-      const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+      };
       requests.push(recorded);
       const reply: FakeReply =
-        req.method === 'POST' && req.url === '/v1/embeddings' ? handler(recorded) : { status: 404, json: { error: { message: `no route ${req.method} ${req.url}` } } };
+        req.method === 'POST' && req.url === '/v1/embeddings'
+          ? handler(recorded)
+          : { status: 404, json: { error: { message: `no route ${req.method} ${req.url}` } } };
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.json));
     });

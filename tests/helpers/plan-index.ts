@@ -17,11 +17,15 @@ export async function readSource(): Promise<string> {
 }
 
 export async function sourceSha256(): Promise<string> {
-  return createHash('sha256').update(await readFile(SOURCE_FILE)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(SOURCE_FILE))
+    .digest('hex');
 }
 
 /** A fresh, empty temporary directory; remove it with the returned cleanup. */
-export async function makeTempDir(prefix = 'plan-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function makeTempDir(
+  prefix = 'plan-test-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -37,9 +41,18 @@ export interface BuiltIndex {
 }
 
 /** Runs the real ingest pipeline on the real document into a temporary directory and loads the result from disk. */
-export async function buildPlanIndex(embedder: Embedder = new OfflineHashEmbedder()): Promise<BuiltIndex> {
+export async function buildPlanIndex(
+  embedder: Embedder = new OfflineHashEmbedder(),
+): Promise<BuiltIndex> {
   const { dir, cleanup } = await makeTempDir('plan-index-');
   const indexDir = path.join(dir, 'index');
   const { manifest } = await ingest({ sourceFile: SOURCE_FILE, indexDir, embedder });
-  return { parentDir: dir, indexDir, manifest, index: readIndex(indexDir, embedder), embedder, cleanup };
+  return {
+    parentDir: dir,
+    indexDir,
+    manifest,
+    index: readIndex(indexDir, embedder),
+    embedder,
+    cleanup,
+  };
 }

@@ -37,7 +37,13 @@ export const DEFAULT_SLOW_CHUNKS = [
 
 function chunkEvent(content: string | null, finish: string | null): string {
   const delta = content === null ? {} : { content };
-  const chunk = { id: 'chatcmpl-slow', object: 'chat.completion.chunk', created: 0, model: 'fake-model', choices: [{ index: 0, delta, finish_reason: finish }] };
+  const chunk = {
+    id: 'chatcmpl-slow',
+    object: 'chat.completion.chunk',
+    created: 0,
+    model: 'fake-model',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  };
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 
@@ -47,7 +53,9 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return body;
 }
 
-export async function startSlowChatServer(options: SlowChatServerOptions = {}): Promise<SlowChatServer> {
+export async function startSlowChatServer(
+  options: SlowChatServerOptions = {},
+): Promise<SlowChatServer> {
   const chunks = options.chunks ?? DEFAULT_SLOW_CHUNKS;
   const intervalMs = options.intervalMs ?? 200;
   const after = options.after ?? 'hang';
@@ -57,18 +65,34 @@ export async function startSlowChatServer(options: SlowChatServerOptions = {}): 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
       if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
-        response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":{"message":"not found"}}');
+        response
+          .writeHead(404, { 'Content-Type': 'application/json' })
+          .end('{"error":{"message":"not found"}}');
         return;
       }
       const body = JSON.parse(await readBody(request)) as { stream?: boolean };
       if (!body.stream) {
         const text = chunks.join('');
         response.writeHead(200, { 'Content-Type': 'application/json' });
-        response.end(JSON.stringify({ id: 'chatcmpl-slow', object: 'chat.completion', created: 0, model: 'fake-model', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }));
+        response.end(
+          JSON.stringify({
+            id: 'chatcmpl-slow',
+            object: 'chat.completion',
+            created: 0,
+            model: 'fake-model',
+            choices: [
+              { index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' },
+            ],
+          }),
+        );
         return;
       }
       started++;
-      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache',
+        Connection: 'keep-alive',
+      });
       let sent = 0;
       let timer: NodeJS.Timeout | undefined;
       const finished = () => response.writableEnded;

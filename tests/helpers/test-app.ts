@@ -40,7 +40,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const policy = options.policy ?? loadAnswerPolicy();
   const retriever = new HybridRetriever(built.index, built.embedder, policy);
   const chatModel =
-    options.chatModel ?? (options.modelBaseURL ? new OpenAIChatModel({ model: 'fake-model', baseURL: options.modelBaseURL, apiKey: 'test-key', timeoutMs: options.modelTimeoutMs ?? 2000 }) : null);
+    options.chatModel ??
+    (options.modelBaseURL
+      ? new OpenAIChatModel({
+          model: 'fake-model',
+          baseURL: options.modelBaseURL,
+          apiKey: 'test-key',
+          timeoutMs: options.modelTimeoutMs ?? 2000,
+        })
+      : null);
   const chat = new ChatService({ retriever, document: built.index.document, chatModel, policy });
   const app = createApp({
     retriever,

@@ -40,7 +40,8 @@ export class FailingOfflineEmbedder implements Embedder {
 
   async embed(texts: string[]): Promise<number[][]> {
     this.calls += 1;
-    if (this.calls === this.failOnCall) throw new Error(`simulated embedder failure on batch ${this.calls}`);
+    if (this.calls === this.failOnCall)
+      throw new Error(`simulated embedder failure on batch ${this.calls}`);
     return this.inner.embed(texts);
   }
 }

@@ -70,6 +70,9 @@ export function retrievalFor(
 }
 
 /** The evidence query for a retrieval result, with flat IDF. */
-export function evidenceQueryFor(retrieval: RetrievalResult, policy: AnswerPolicy = realPolicy()): EvidenceQuery {
+export function evidenceQueryFor(
+  retrieval: RetrievalResult,
+  policy: AnswerPolicy = realPolicy(),
+): EvidenceQuery {
   return { terms: retrieval.queryTerms, idf: () => 1, weights: policy.evidence };
 }

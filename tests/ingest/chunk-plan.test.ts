@@ -55,21 +55,48 @@ describe('chunkPlan on the Wuhai proposal', () => {
     const article12 = articleChunks.filter((chunk) => chunk.articleNumber === 12);
     expect(article12.length).toBeGreaterThan(0);
     for (const chunk of article12) {
-      expect(chunk).toMatchObject({ articleTitle: '优化能源消费结构', partNumber: 4, partTitle: '加快绿色转型,构建小而精、小而强的现代化产业体系', sectionLabel: '第12条' });
+      expect(chunk).toMatchObject({
+        articleTitle: '优化能源消费结构',
+        partNumber: 4,
+        partTitle: '加快绿色转型,构建小而精、小而强的现代化产业体系',
+        sectionLabel: '第12条',
+      });
     }
   });
 
   it('labels the preamble, part introductions and closing by section, with no article', () => {
     const outside = chunks.filter((chunk) => chunk.articleNumber === null);
-    expect(outside.map((chunk) => chunk.section).sort()).toEqual(['closing', 'part-intro', 'part-intro', 'part-intro', 'part-intro', 'part-intro', 'part-intro', 'part-intro', 'part-intro', 'part-intro', 'preamble']);
+    expect(outside.map((chunk) => chunk.section).sort()).toEqual([
+      'closing',
+      'part-intro',
+      'part-intro',
+      'part-intro',
+      'part-intro',
+      'part-intro',
+      'part-intro',
+      'part-intro',
+      'part-intro',
+      'part-intro',
+      'preamble',
+    ]);
     for (const chunk of outside) {
       expect(chunk.articleTitle).toBeNull();
       expect(chunk.sectionLabel.length).toBeGreaterThan(0);
     }
     const preamble = outside.find((chunk) => chunk.section === 'preamble')!;
-    expect(preamble).toMatchObject({ sectionLabel: '序言', partNumber: null, partTitle: null, text: doc.preamble });
-    const intro8 = outside.find((chunk) => chunk.section === 'part-intro' && chunk.partNumber === 8)!;
-    expect(intro8).toMatchObject({ partTitle: '增进民生福祉,扎实推动共同富裕', text: doc.parts[7]!.intro });
+    expect(preamble).toMatchObject({
+      sectionLabel: '序言',
+      partNumber: null,
+      partTitle: null,
+      text: doc.preamble,
+    });
+    const intro8 = outside.find(
+      (chunk) => chunk.section === 'part-intro' && chunk.partNumber === 8,
+    )!;
+    expect(intro8).toMatchObject({
+      partTitle: '增进民生福祉,扎实推动共同富裕',
+      text: doc.parts[7]!.intro,
+    });
     expect(intro8.sectionLabel).toContain('8');
     const closing = outside.find((chunk) => chunk.section === 'closing')!;
     expect(closing.sectionLabel).toBe('结束语');
@@ -106,7 +133,9 @@ describe('chunkPlan on the Wuhai proposal', () => {
   it('makes one chunk per main goal and one for the 2035 vision, all in article 3', () => {
     const goals = chunks.filter((chunk) => chunk.section === 'main-goal');
     expect(goals).toHaveLength(8);
-    expect(goals.map((chunk) => chunk.sectionLabel)).toEqual(doc.mainGoals.map((goal) => `主要目标：${goal.label}`));
+    expect(goals.map((chunk) => chunk.sectionLabel)).toEqual(
+      doc.mainGoals.map((goal) => `主要目标：${goal.label}`),
+    );
     expect(goals.map((chunk) => chunk.text)).toEqual(doc.mainGoals.map((goal) => goal.text));
     expect(goals[1]?.sectionLabel).toBe('主要目标：生态环境质量明显改善');
     for (const chunk of goals) expect(chunk.articleNumber).toBe(3);

@@ -12,7 +12,14 @@ import { writeIndex } from '../../ingest/indexing/write-index.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
-import { buildPlanIndex, makeTempDir, readSource, sourceSha256, SOURCE_FILE, type BuiltIndex } from '../helpers/plan-index.ts';
+import {
+  buildPlanIndex,
+  makeTempDir,
+  readSource,
+  sourceSha256,
+  SOURCE_FILE,
+  type BuiltIndex,
+} from '../helpers/plan-index.ts';
 import { FailingOfflineEmbedder, TinyTestEmbedder } from '../helpers/test-embedders.ts';
 
 const offline = new OfflineHashEmbedder();
@@ -54,18 +61,25 @@ describe('the index on disk', () => {
   }
 
   it('writes a manifest describing what was indexed', async () => {
-    const expectedChunks = chunkPlan(parsePlan(await readSource(), 'wuhai-15th-fyp-proposal')).length;
+    const expectedChunks = chunkPlan(
+      parsePlan(await readSource(), 'wuhai-15th-fyp-proposal'),
+    ).length;
     const { manifest } = readManifest(built.indexDir);
     expect(manifest).toEqual(built.manifest);
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
     expect(manifest.counts).toEqual({ parts: 10, articles: 36, chunks: expectedChunks });
     expect(manifest.embedder).toEqual({ id: 'offline-hash-v1', dimensions: 1024 });
-    expect(manifest.source).toEqual({ file: 'wuhai-15th-fyp-proposal.txt', sha256: await sourceSha256() });
+    expect(manifest.source).toEqual({
+      file: 'wuhai-15th-fyp-proposal.txt',
+      sha256: await sourceSha256(),
+    });
     const created = Date.parse(manifest.createdAt);
     expect(new Date(created).toISOString()).toBe(manifest.createdAt);
     expect(created).toBeGreaterThanOrEqual(startedAt);
     expect(created).toBeLessThanOrEqual(finishedAt);
-    expect(Object.keys(manifest.files).sort()).toEqual([INDEX_FILES.chunks, INDEX_FILES.document, INDEX_FILES.vectors].sort());
+    expect(Object.keys(manifest.files).sort()).toEqual(
+      [INDEX_FILES.chunks, INDEX_FILES.document, INDEX_FILES.vectors].sort(),
+    );
   });
 
   it('round-trips: the loaded index holds the parsed document, every chunk with tokens, and one vector per chunk', async () => {
@@ -114,8 +128,13 @@ describe('the index on disk', () => {
 
   it('refuses an index of another format version', async () => {
     const dir = await copyOfIndex('old-format');
-    const manifest = JSON.parse(await readFile(path.join(dir, INDEX_FILES.manifest), 'utf8')) as { formatVersion: number };
-    await writeFile(path.join(dir, INDEX_FILES.manifest), JSON.stringify({ ...manifest, formatVersion: INDEX_FORMAT_VERSION + 1 }));
+    const manifest = JSON.parse(await readFile(path.join(dir, INDEX_FILES.manifest), 'utf8')) as {
+      formatVersion: number;
+    };
+    await writeFile(
+      path.join(dir, INDEX_FILES.manifest),
+      JSON.stringify({ ...manifest, formatVersion: INDEX_FORMAT_VERSION + 1 }),
+    );
     expect(loadError(() => readIndex(dir, offline)).problem).toBe('format-mismatch');
   });
 
@@ -161,7 +180,10 @@ describe('the index on disk', () => {
   });
 
   it('refuses an index from an embedder with the same id but other dimensions', () => {
-    expect(loadError(() => readIndex(built.indexDir, { id: 'offline-hash-v1', dimensions: 512 })).problem).toBe('embedder-mismatch');
+    expect(
+      loadError(() => readIndex(built.indexDir, { id: 'offline-hash-v1', dimensions: 512 }))
+        .problem,
+    ).toBe('embedder-mismatch');
   });
 
   it('still loads the previous index while a swap is half done (only indexDir.previous exists)', async () => {
@@ -183,7 +205,8 @@ describe('rebuilding the index', () => {
   beforeAll(async () => {
     parent = await makeTempDir('plan-index-rebuild-');
     indexDir = path.join(parent.dir, 'index');
-    firstCreatedAt = (await ingest({ sourceFile: SOURCE_FILE, indexDir, embedder: offline })).manifest.createdAt;
+    firstCreatedAt = (await ingest({ sourceFile: SOURCE_FILE, indexDir, embedder: offline }))
+      .manifest.createdAt;
   });
 
   afterAll(async () => {
@@ -202,7 +225,9 @@ describe('rebuilding the index', () => {
 
   it('keeps the previous index when the embedder fails on its second batch', async () => {
     const failing = new FailingOfflineEmbedder(2);
-    await expect(ingest({ sourceFile: SOURCE_FILE, indexDir, embedder: failing, batchSize: 16 })).rejects.toThrow('simulated embedder failure on batch 2');
+    await expect(
+      ingest({ sourceFile: SOURCE_FILE, indexDir, embedder: failing, batchSize: 16 }),
+    ).rejects.toThrow('simulated embedder failure on batch 2');
     expect(failing.calls).toBe(2);
     await expectPreviousIndexIntact();
   });
@@ -215,7 +240,10 @@ describe('rebuilding the index', () => {
       {
         document: loaded.document,
         chunks: loaded.chunks,
-        vectors: VectorIndex.build(await offline.embed(loaded.chunks.map((chunk) => chunk.text)), 1024),
+        vectors: VectorIndex.build(
+          await offline.embed(loaded.chunks.map((chunk) => chunk.text)),
+          1024,
+        ),
         embedder: { id: offline.id, dimensions: 1024 },
         source: loaded.manifest.source,
       },

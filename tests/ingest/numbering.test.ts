@@ -28,7 +28,8 @@ describe('parseNumeral', () => {
   });
 
   it('agrees with toChineseNumeral for every article number', () => {
-    for (let value = 1; value <= 99; value += 1) expect(parseNumeral(toChineseNumeral(value))).toBe(value);
+    for (let value = 1; value <= 99; value += 1)
+      expect(parseNumeral(toChineseNumeral(value))).toBe(value);
     expect(toChineseNumeral(12)).toBe('十二');
     expect(toChineseNumeral(36)).toBe('三十六');
   });
@@ -47,7 +48,13 @@ describe('matchArticleMarker', () => {
     expect(matchArticleMarker(line)).toEqual({ number, rest });
   });
 
-  it.each(['八、增进民生福祉,扎实推动共同富裕', '优化能源消费结构(12)。', '——生态环境质量明显改善。', '实施镇(街道)履行职责事项清单', '第十二部分 附则'])('%s is not an article', (line) => {
+  it.each([
+    '八、增进民生福祉,扎实推动共同富裕',
+    '优化能源消费结构(12)。',
+    '——生态环境质量明显改善。',
+    '实施镇(街道)履行职责事项清单',
+    '第十二部分 附则',
+  ])('%s is not an article', (line) => {
     expect(matchArticleMarker(line)).toBeNull();
   });
 });
@@ -55,7 +62,11 @@ describe('matchArticleMarker', () => {
 describe('matchPartHeading', () => {
   it.each([
     ['八、增进民生福祉,扎实推动共同富裕', 8, '增进民生福祉,扎实推动共同富裕'],
-    ['十、加强党的全面领导和党的建设,为实现“十五五”规划提供坚强保证', 10, '加强党的全面领导和党的建设,为实现“十五五”规划提供坚强保证'],
+    [
+      '十、加强党的全面领导和党的建设,为实现“十五五”规划提供坚强保证',
+      10,
+      '加强党的全面领导和党的建设,为实现“十五五”规划提供坚强保证',
+    ],
     ['第八部分 增进民生福祉', 8, '增进民生福祉'],
     ['第八部分：增进民生福祉', 8, '增进民生福祉'],
     ['第8部分 增进民生福祉', 8, '增进民生福祉'],
@@ -63,7 +74,14 @@ describe('matchPartHeading', () => {
     expect(matchPartHeading(line)).toEqual({ number, rest });
   });
 
-  it.each(['(8)增进民生福祉。', '一、', '第八部分', '8、增进民生福祉', '——增进民生福祉', '第八条 增进民生福祉'])('%s is not a part heading', (line) => {
+  it.each([
+    '(8)增进民生福祉。',
+    '一、',
+    '第八部分',
+    '8、增进民生福祉',
+    '——增进民生福祉',
+    '第八条 增进民生福祉',
+  ])('%s is not a part heading', (line) => {
     expect(matchPartHeading(line)).toBeNull();
   });
 });

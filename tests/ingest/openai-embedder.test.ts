@@ -6,7 +6,12 @@ import { readIndex } from '../../ingest/indexing/read-index.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openRetriever } from '../../server/retrieval/open-retriever.ts';
-import { embeddingsReply, fakeVector, startFakeEmbeddingsServer, type FakeEmbeddingsServer } from '../helpers/fake-embeddings-server.ts';
+import {
+  embeddingsReply,
+  fakeVector,
+  startFakeEmbeddingsServer,
+  type FakeEmbeddingsServer,
+} from '../helpers/fake-embeddings-server.ts';
 import { makeTempDir, SOURCE_FILE } from '../helpers/plan-index.ts';
 
 function norm(vector: number[]): number {
@@ -37,15 +42,25 @@ describe('OpenAIEmbedder against an OpenAI-compatible server', () => {
 
   beforeEach(() => {
     server.requests.length = 0;
-    server.handle((request) => embeddingsReply((request.body.input as string[]).map(String), 16, String(request.body.model)));
+    server.handle((request) =>
+      embeddingsReply((request.body.input as string[]).map(String), 16, String(request.body.model)),
+    );
   });
 
   afterAll(async () => {
     await server?.close();
   });
 
-  function embedder(options: { dimensions?: number; batchSize?: number; apiKey?: string } = {}): OpenAIEmbedder {
-    return new OpenAIEmbedder({ baseURL: server.baseURL, apiKey: options.apiKey ?? 'sk-test-key', model: 'fake-embed-small', timeoutMs: 10_000, ...options });
+  function embedder(
+    options: { dimensions?: number; batchSize?: number; apiKey?: string } = {},
+  ): OpenAIEmbedder {
+    return new OpenAIEmbedder({
+      baseURL: server.baseURL,
+      apiKey: options.apiKey ?? 'sk-test-key',
+      model: 'fake-embed-small',
+      timeoutMs: 10_000,
+      ...options,
+    });
   }
 
   it('posts the model name and the inputs to /v1/embeddings with the API key', async () => {
@@ -64,7 +79,13 @@ describe('OpenAIEmbedder against an OpenAI-compatible server', () => {
 
   it('requests shortened vectors when dimensions are configured, and names them in its id', async () => {
     const shortened = embedder({ dimensions: 8 });
-    server.handle((request) => embeddingsReply((request.body.input as string[]).map(String), Number(request.body.dimensions), 'fake-embed-small'));
+    server.handle((request) =>
+      embeddingsReply(
+        (request.body.input as string[]).map(String),
+        Number(request.body.dimensions),
+        'fake-embed-small',
+      ),
+    );
     const [vector] = await shortened.embed(['绿电直连']);
     expect(server.requests[0]?.body.dimensions).toBe(8);
     expect(vector).toHaveLength(8);
@@ -74,7 +95,11 @@ describe('OpenAIEmbedder against an OpenAI-compatible server', () => {
 
   it('returns unit vectors in input order even when the server answers out of order', async () => {
     const inputs = ['固态电池', '可降解新材料', '清洁供暖', '退役军人'];
-    server.handle((request) => embeddingsReply((request.body.input as string[]).map(String), 16, 'fake-embed-small', { reverse: true }));
+    server.handle((request) =>
+      embeddingsReply((request.body.input as string[]).map(String), 16, 'fake-embed-small', {
+        reverse: true,
+      }),
+    );
     const vectors = await embedder().embed(inputs);
     expect(vectors).toHaveLength(4);
     inputs.forEach((input, index) => {
@@ -95,22 +120,34 @@ describe('OpenAIEmbedder against an OpenAI-compatible server', () => {
   it('splits large inputs into batches and keeps the overall order', async () => {
     const inputs = Array.from({ length: 150 }, (_, index) => `第${index}段文字`);
     const vectors = await embedder().embed(inputs);
-    expect(server.requests.map((request) => (request.body.input as string[]).length)).toEqual([64, 64, 22]);
+    expect(server.requests.map((request) => (request.body.input as string[]).length)).toEqual([
+      64, 64, 22,
+    ]);
     expect(server.requests.flatMap((request) => request.body.input as string[])).toEqual(inputs);
     expect(vectors).toHaveLength(150);
     for (const index of [0, 63, 64, 70, 128, 149]) {
       const expected = unit(fakeVector(inputs[index]!, 16));
-      vectors[index]!.forEach((value, position) => expect(value).toBeCloseTo(expected[position]!, 10));
+      vectors[index]!.forEach((value, position) =>
+        expect(value).toBeCloseTo(expected[position]!, 10),
+      );
     }
   });
 
   it('honours a smaller batch size', async () => {
     await embedder({ batchSize: 2 }).embed(['一', '二', '三', '四', '五']);
-    expect(server.requests.map((request) => request.body.input)).toEqual([['一', '二'], ['三', '四'], ['五']]);
+    expect(server.requests.map((request) => request.body.input)).toEqual([
+      ['一', '二'],
+      ['三', '四'],
+      ['五'],
+    ]);
   });
 
   it('raises a retryable EmbeddingProviderError on HTTP 500', async () => {
-    server.handle(() => ({ status: 500, json: { error: { message: 'model crashed', type: 'server_error' } }, headers: { 'retry-after-ms': '1' } }));
+    server.handle(() => ({
+      status: 500,
+      json: { error: { message: 'model crashed', type: 'server_error' } },
+      headers: { 'retry-after-ms': '1' },
+    }));
     const error = await providerError(embedder().embed(['乌海']));
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('500');
@@ -119,7 +156,10 @@ describe('OpenAIEmbedder against an OpenAI-compatible server', () => {
   });
 
   it('raises a non-retryable EmbeddingProviderError on HTTP 400', async () => {
-    server.handle(() => ({ status: 400, json: { error: { message: 'input too long', type: 'invalid_request_error' } } }));
+    server.handle(() => ({
+      status: 400,
+      json: { error: { message: 'input too long', type: 'invalid_request_error' } },
+    }));
     const error = await providerError(embedder().embed(['乌海']));
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('400');
@@ -133,7 +173,9 @@ describe('OpenAIEmbedder against an OpenAI-compatible server', () => {
   });
 
   it('refuses vectors of the wrong length', async () => {
-    server.handle((request) => embeddingsReply((request.body.input as string[]).map(String), 12, 'fake-embed-small'));
+    server.handle((request) =>
+      embeddingsReply((request.body.input as string[]).map(String), 12, 'fake-embed-small'),
+    );
     const error = await providerError(embedder({ dimensions: 16 }).embed(['甲']));
     expect(error.retryable).toBe(false);
   });
@@ -155,7 +197,13 @@ describe('a full ingest with the OpenAI-compatible embedder', () => {
 
   it('writes a manifest naming the embedder and its dimensions, and the index serves searches with it', async () => {
     const indexDir = path.join(temp.dir, 'index');
-    const config = loadConfig({ EMBEDDER: 'openai', EMBEDDING_MODEL: 'fake-embed-small', OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'sk-ingest', INDEX_DIR: indexDir });
+    const config = loadConfig({
+      EMBEDDER: 'openai',
+      EMBEDDING_MODEL: 'fake-embed-small',
+      OPENAI_BASE_URL: server.baseURL,
+      OPENAI_API_KEY: 'sk-ingest',
+      INDEX_DIR: indexDir,
+    });
     const embedder = createEmbedder(config, 10_000);
     expect(embedder).toBeInstanceOf(OpenAIEmbedder);
 
@@ -178,6 +226,8 @@ describe('a full ingest with the OpenAI-compatible embedder', () => {
     expect(result.hits[0]?.article).toBe(11);
 
     // The offline embedder must not read it.
-    expect(() => readIndex(indexDir, { id: 'offline-hash-v1', dimensions: 1024 })).toThrow(/npm run ingest/);
+    expect(() => readIndex(indexDir, { id: 'offline-hash-v1', dimensions: 1024 })).toThrow(
+      /npm run ingest/,
+    );
   });
 });

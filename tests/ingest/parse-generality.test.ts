@@ -45,11 +45,20 @@ describe('parsePlan on other documents', () => {
     expect(doc.title).toBe('某市关于制定发展规划的建议');
     expect(doc.adoptionNote).toBe('二〇二五年十一月一日某市委全会通过');
     expect(doc.preamble).toBe('为推动发展，提出如下建议。');
-    expect(doc.parts.map(({ number, title, intro, articleNumbers }) => ({ number, title, intro, articleNumbers }))).toEqual([
+    expect(
+      doc.parts.map(({ number, title, intro, articleNumbers }) => ({
+        number,
+        title,
+        intro,
+        articleNumbers,
+      })),
+    ).toEqual([
       { number: 1, title: '总体要求', intro: '坚持稳中求进工作总基调。', articleNumbers: [1, 2] },
       { number: 2, title: '重点任务', intro: '', articleNumbers: [3, 4] },
     ]);
-    expect(doc.articles.map((article) => [article.number, article.partNumber, article.title])).toEqual([
+    expect(
+      doc.articles.map((article) => [article.number, article.partNumber, article.title]),
+    ).toEqual([
       [1, 1, '指导思想'],
       [2, 1, '主要目标'],
       [3, 2, '发展现代产业'],
@@ -61,12 +70,33 @@ describe('parsePlan on other documents', () => {
     expect(doc.closing).toBe('全市上下要团结奋斗。');
     expect(JSON.stringify(doc)).not.toMatch(/A\+|编辑|相关推荐|视频号/);
     // Many retrieval units, not one giant chunk.
-    expect(chunkPlan(doc).filter((chunk) => chunk.articleNumber !== null).map((chunk) => chunk.articleNumber)).toEqual([1, 2, 2, 2, 2, 3, 4]);
+    expect(
+      chunkPlan(doc)
+        .filter((chunk) => chunk.articleNumber !== null)
+        .map((chunk) => chunk.articleNumber),
+    ).toEqual([1, 2, 2, 2, 2, 3, 4]);
   });
 
   it('reads full-width Arabic article numbers （１）（２）', () => {
-    const doc = parsePlan(['规划', '一、总体', '（１）甲项工作。正文一。', '（２）乙项工作。正文二。', '二、任务', '（３）丙项工作。正文三。'].join('\n'), 'fw');
-    expect(doc.articles.map((article) => [article.number, article.partNumber, article.title, article.text])).toEqual([
+    const doc = parsePlan(
+      [
+        '规划',
+        '一、总体',
+        '（１）甲项工作。正文一。',
+        '（２）乙项工作。正文二。',
+        '二、任务',
+        '（３）丙项工作。正文三。',
+      ].join('\n'),
+      'fw',
+    );
+    expect(
+      doc.articles.map((article) => [
+        article.number,
+        article.partNumber,
+        article.title,
+        article.text,
+      ]),
+    ).toEqual([
       [1, 1, '甲项工作', '甲项工作。正文一。'],
       [2, 1, '乙项工作', '乙项工作。正文二。'],
       [3, 2, '丙项工作', '丙项工作。正文三。'],
@@ -75,7 +105,14 @@ describe('parsePlan on other documents', () => {
 
   it('reads 第一部分 parts with 第一条 articles', () => {
     const doc = parsePlan(
-      ['某区条例草案', '第一部分 总则', '第一条 立法目的。为了规范管理，制定本条例。', '第二条 适用范围。本条例适用于本区。', '第二部分：附则', '第三条 施行日期。本条例自公布之日起施行。'].join('\n'),
+      [
+        '某区条例草案',
+        '第一部分 总则',
+        '第一条 立法目的。为了规范管理，制定本条例。',
+        '第二条 适用范围。本条例适用于本区。',
+        '第二部分：附则',
+        '第三条 施行日期。本条例自公布之日起施行。',
+      ].join('\n'),
       'rules',
     );
     expect(doc.title).toBe('某区条例草案');
@@ -92,7 +129,17 @@ describe('parsePlan on other documents', () => {
 
   it('keeps a paragraph opening with 全市 in its article or part introduction when more structure follows', () => {
     const doc = parsePlan(
-      ['某规划', '一、总体', '(1)甲项工作。正文。', '全市上下要统一思想。', '二、加强党的领导', '全市各级党组织要发挥作用。', '(2)乙项工作。正文。', '乙项第二段。', '全市上下要团结奋斗。'].join('\n'),
+      [
+        '某规划',
+        '一、总体',
+        '(1)甲项工作。正文。',
+        '全市上下要统一思想。',
+        '二、加强党的领导',
+        '全市各级党组织要发挥作用。',
+        '(2)乙项工作。正文。',
+        '乙项第二段。',
+        '全市上下要团结奋斗。',
+      ].join('\n'),
       'closing',
     );
     expect(doc.articles[0]?.text).toBe('甲项工作。正文。\n全市上下要统一思想。');
@@ -103,7 +150,12 @@ describe('parsePlan on other documents', () => {
 
   it('does not take a long body line that starts with 一、 for a part heading', () => {
     const longLine = `一、${'加快推进各项工作，'.repeat(10)}确保取得实效。`;
-    const doc = parsePlan(['规划', '一、总体', '(1)甲项工作。正文。', longLine, '二、任务', '(2)乙项工作。正文。'].join('\n'), 'long');
+    const doc = parsePlan(
+      ['规划', '一、总体', '(1)甲项工作。正文。', longLine, '二、任务', '(2)乙项工作。正文。'].join(
+        '\n',
+      ),
+      'long',
+    );
     expect(doc.parts).toHaveLength(2);
     expect(doc.articles[0]?.text.endsWith(longLine)).toBe(true);
   });
@@ -111,7 +163,9 @@ describe('parsePlan on other documents', () => {
 
 describe('parsePlan refuses malformed documents, naming the line', () => {
   it('a document without part headings', () => {
-    const error = parseError(page(['某规划', '总的说明。', '(1)第一项。正文。', '(2)第二项。正文。']));
+    const error = parseError(
+      page(['某规划', '总的说明。', '(1)第一项。正文。', '(2)第二项。正文。']),
+    );
     // Line 5 of the file is the first article, which has no part to belong to.
     expect(error.lineNumber).toBe(5);
     expect(error.message).toContain('line 5');
@@ -124,27 +178,35 @@ describe('parsePlan refuses malformed documents, naming the line', () => {
   });
 
   it('an article number that skips (1), (2), (4)', () => {
-    const error = parseError(page(['某规划', '一、总体', '(1)甲。正文。', '(2)乙。正文。', '(4)丁。正文。']));
+    const error = parseError(
+      page(['某规划', '一、总体', '(1)甲。正文。', '(2)乙。正文。', '(4)丁。正文。']),
+    );
     expect(error.lineNumber).toBe(9);
     expect(error.message).toContain('line 9');
     expect(error.message).toContain('(4)');
   });
 
   it('an article number that repeats', () => {
-    const error = parseError(['某规划', '一、总体', '(1)甲。正文。', '(2)乙。正文。', '(2)丙。正文。'].join('\n'));
+    const error = parseError(
+      ['某规划', '一、总体', '(1)甲。正文。', '(2)乙。正文。', '(2)丙。正文。'].join('\n'),
+    );
     expect(error.lineNumber).toBe(5);
     expect(error.message).toContain('line 5');
   });
 
   it('parts out of order', () => {
-    const error = parseError(page(['某规划', '一、总体', '(1)甲。正文。', '三、任务', '(2)乙。正文。']));
+    const error = parseError(
+      page(['某规划', '一、总体', '(1)甲。正文。', '三、任务', '(2)乙。正文。']),
+    );
     expect(error.lineNumber).toBe(7);
     expect(error.message).toContain('line 7');
     expect(error.message).toContain('三、任务');
   });
 
   it('an article without a title sentence', () => {
-    const error = parseError(['某规划', '一、总体', `(1)${'没有句号的很长一段话'.repeat(10)}`].join('\n'));
+    const error = parseError(
+      ['某规划', '一、总体', `(1)${'没有句号的很长一段话'.repeat(10)}`].join('\n'),
+    );
     expect(error.lineNumber).toBe(3);
     expect(error.message).toContain('line 3');
   });

@@ -59,7 +59,9 @@ describe('parsePlan on the Wuhai proposal', () => {
   it('reads the title and the adoption note from the first line', () => {
     expect(doc.id).toBe('wuhai');
     expect(doc.title).toBe('乌海市委关于制定国民经济和社会发展第十五个五年规划的建议');
-    expect(doc.adoptionNote).toBe('二〇二五年十一月二十五日中国共产党乌海市第八届委员会第十次全体会议通过');
+    expect(doc.adoptionNote).toBe(
+      '二〇二五年十一月二十五日中国共产党乌海市第八届委员会第十次全体会议通过',
+    );
   });
 
   it('finds the 10 parts with their exact titles', () => {
@@ -80,7 +82,9 @@ describe('parsePlan on the Wuhai proposal', () => {
   });
 
   it('finds 36 articles numbered 1..36', () => {
-    expect(doc.articles.map((article) => article.number)).toEqual(Array.from({ length: 36 }, (_, index) => index + 1));
+    expect(doc.articles.map((article) => article.number)).toEqual(
+      Array.from({ length: 36 }, (_, index) => index + 1),
+    );
   });
 
   it.each([
@@ -156,7 +160,21 @@ describe('parsePlan on the Wuhai proposal', () => {
 
   it('leaves no page chrome anywhere in the parsed document', () => {
     const everything = JSON.stringify(doc);
-    for (const chrome of ['A+ A-', 'A+', '编辑:', '编辑：', '乌海日报', '2025-12-08', '12:20:03', '相关推荐', '视频号', '融媒矩阵', '抖音', '快手', '微博']) {
+    for (const chrome of [
+      'A+ A-',
+      'A+',
+      '编辑:',
+      '编辑：',
+      '乌海日报',
+      '2025-12-08',
+      '12:20:03',
+      '相关推荐',
+      '视频号',
+      '融媒矩阵',
+      '抖音',
+      '快手',
+      '微博',
+    ]) {
       expect(everything).not.toContain(chrome);
     }
   });

@@ -12,7 +12,18 @@ async function dataLines(...segments: string[]): Promise<string[]> {
     .filter((line) => line !== '' && !line.startsWith('#') && !/^\[.*\]$/.test(line));
 }
 
-const KEPT_WHOLE = ['铸牢中华民族共同体意识', '五区一河', '新质生产力', '固态电池', '可降解新材料', '四水四定', '源网荷储', '绿电直连', '枫桥经验', '包银高铁'];
+const KEPT_WHOLE = [
+  '铸牢中华民族共同体意识',
+  '五区一河',
+  '新质生产力',
+  '固态电池',
+  '可降解新材料',
+  '四水四定',
+  '源网荷储',
+  '绿电直连',
+  '枫桥经验',
+  '包银高铁',
+];
 
 describe('segment with the plan dictionary', () => {
   let source: string;
@@ -42,7 +53,9 @@ describe('segment with the plan dictionary', () => {
   });
 
   it('segments every plan term as a single word', () => {
-    const split = planTerms.filter((term) => segment(term).join('|') !== term.normalize('NFKC').toLowerCase());
+    const split = planTerms.filter(
+      (term) => segment(term).join('|') !== term.normalize('NFKC').toLowerCase(),
+    );
     expect(split).toEqual([]);
   });
 });
@@ -52,7 +65,8 @@ describe('tokenize for ranking', () => {
     const tokens = tokenize('乌海的新质生产力是什么？怎么发展，有哪些措施！');
     expect(tokens).toContain('新质生产力');
     expect(tokens).toContain('乌海');
-    for (const dropped of ['的', '是', '什么', '怎么', '哪些', '？', '，', '！']) expect(tokens).not.toContain(dropped);
+    for (const dropped of ['的', '是', '什么', '怎么', '哪些', '？', '，', '！'])
+      expect(tokens).not.toContain(dropped);
   });
 
   it('yields nothing for punctuation and stopwords alone', () => {

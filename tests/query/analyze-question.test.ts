@@ -26,7 +26,8 @@ function shape(attempt: RetrievalAttempt) {
       };
 }
 
-const unscoped = (attempt: RetrievalAttempt) => attempt.kind === 'search' && !attempt.restrictToArticles;
+const unscoped = (attempt: RetrievalAttempt) =>
+  attempt.kind === 'search' && !attempt.restrictToArticles;
 
 describe('analyzeQuestion: the retrieval attempts, in order', () => {
   it('a standalone question is searched once, across the plan', () => {
@@ -37,10 +38,19 @@ describe('analyzeQuestion: the retrieval attempts, in order', () => {
   });
 
   it('这一条还讲了什么 after 〔第7条〕 never searches the whole plan', () => {
-    const analysis = analyzeQuestion({ message: '这一条还讲了什么', history: AFTER_SEVEN }, doc, policy);
+    const analysis = analyzeQuestion(
+      { message: '这一条还讲了什么', history: AFTER_SEVEN },
+      doc,
+      policy,
+    );
     expect(analysis.attempts.map(shape)).toEqual([
       { kind: 'search', text: '这一条还讲了什么', restrict: [7], exclude: undefined },
-      { kind: 'search', text: '乌海怎么治理大气污染 这一条还讲了什么', restrict: [7], exclude: undefined },
+      {
+        kind: 'search',
+        text: '乌海怎么治理大气污染 这一条还讲了什么',
+        restrict: [7],
+        exclude: undefined,
+      },
       { kind: 'articles', text: '这一条还讲了什么', articles: [7] },
     ]);
     expect(analysis.attempts.some(unscoped)).toBe(false);
@@ -56,12 +66,21 @@ describe('analyzeQuestion: the retrieval attempts, in order', () => {
     const analysis = analyzeQuestion({ message: '那养老呢', history: AFTER_SEVEN }, doc, policy);
     expect(analysis.attempts.map(shape)).toEqual([
       { kind: 'search', text: '那养老呢', restrict: undefined, exclude: undefined },
-      { kind: 'search', text: '乌海怎么治理大气污染 那养老呢', restrict: undefined, exclude: undefined },
+      {
+        kind: 'search',
+        text: '乌海怎么治理大气污染 那养老呢',
+        restrict: undefined,
+        exclude: undefined,
+      },
     ]);
   });
 
   it('a pointer back with its own subject (具体养老怎么保障) tries article 7 first, then the whole plan', () => {
-    const analysis = analyzeQuestion({ message: '具体养老怎么保障', history: AFTER_SEVEN }, doc, policy);
+    const analysis = analyzeQuestion(
+      { message: '具体养老怎么保障', history: AFTER_SEVEN },
+      doc,
+      policy,
+    );
     expect(analysis.attempts[0]).toMatchObject({ kind: 'search', restrictToArticles: [7] });
     expect(analysis.attempts.slice(1).some(unscoped)).toBe(true);
     expect(analysis.attempts.some((attempt) => attempt.kind === 'articles')).toBe(false);
@@ -70,7 +89,9 @@ describe('analyzeQuestion: the retrieval attempts, in order', () => {
   it('第二条呢 after a part goes straight to that article', () => {
     const history = [user('第八部分讲了什么'), assistant('“…”〔第25条〕')];
     const analysis = analyzeQuestion({ message: '第二条呢', history }, doc, policy);
-    expect(analysis.attempts.map(shape)).toEqual([{ kind: 'articles', text: '第二条呢', articles: [26] }]);
+    expect(analysis.attempts.map(shape)).toEqual([
+      { kind: 'articles', text: '第二条呢', articles: [26] },
+    ]);
   });
 
   it('还有吗 searches the previous question more widely, leaving out what was cited', () => {
@@ -119,7 +140,9 @@ describe('analyzeText', () => {
   it('an everyday word brings in the plan’s wording at less than full weight', () => {
     const analyzed = analyzeText('冬天取暖怎么办', doc, policy);
     expect(analyzed.expansion.matched).toContain('取暖');
-    const expansionTerm = analyzed.queryTerms.find((term) => term.token === '清洁供暖' || term.token === '供暖');
+    const expansionTerm = analyzed.queryTerms.find(
+      (term) => term.token === '清洁供暖' || term.token === '供暖',
+    );
     expect(expansionTerm).toBeDefined();
     expect(expansionTerm!.weight).toBeLessThan(1);
   });
@@ -130,10 +153,12 @@ describe('analyzeText', () => {
   });
 
   it('recognises a question asking for a figure, a date or a contact', () => {
-    expect(analyzeText('污染治理投资多少钱', doc, policy).figureKinds.map((figure) => figure.kind)).toEqual([
-      'quantity',
-    ]);
-    expect(analyzeText('环保局的电话', doc, policy).figureKinds.map((figure) => figure.kind)).toEqual(['contact']);
+    expect(
+      analyzeText('污染治理投资多少钱', doc, policy).figureKinds.map((figure) => figure.kind),
+    ).toEqual(['quantity']);
+    expect(
+      analyzeText('环保局的电话', doc, policy).figureKinds.map((figure) => figure.kind),
+    ).toEqual(['contact']);
     expect(analyzeText('乌海怎么治理污染', doc, policy).figureKinds).toEqual([]);
   });
 

@@ -12,7 +12,8 @@ const rules: FollowUpRules = {
   framing: policy.framing,
   goalsQuestion: policy.rules.goalsQuestion,
 };
-const resolve = (message: string, history: ChatTurn[]) => resolveFollowUp(message, history, doc, rules);
+const resolve = (message: string, history: ChatTurn[]) =>
+  resolveFollowUp(message, history, doc, rules);
 
 const user = (content: string): ChatTurn => ({ role: 'user', content });
 const assistant = (content: string): ChatTurn => ({ role: 'assistant', content });
@@ -56,14 +57,27 @@ describe('resolveFollowUp', () => {
   });
 
   it('after a question about the main goals, 第二个呢 and 最后一个 pick goals of article 3', () => {
-    const history = [user('今后五年的主要目标是什么'), assistant('第3条提出的今后五年主要目标是：\n“…”〔第3条〕')];
-    expect(resolve('第二个呢', history)).toMatchObject({ kind: 'ordinal', directArticles: [3], goalOrdinal: 2 });
-    expect(resolve('最后一个呢', history)).toMatchObject({ directArticles: [3], goalOrdinal: doc.mainGoals.length });
+    const history = [
+      user('今后五年的主要目标是什么'),
+      assistant('第3条提出的今后五年主要目标是：\n“…”〔第3条〕'),
+    ];
+    expect(resolve('第二个呢', history)).toMatchObject({
+      kind: 'ordinal',
+      directArticles: [3],
+      goalOrdinal: 2,
+    });
+    expect(resolve('最后一个呢', history)).toMatchObject({
+      directArticles: [3],
+      goalOrdinal: doc.mainGoals.length,
+    });
   });
 
   it('without a part or goals in view, an ordinal picks among the articles just cited', () => {
     expect(resolve('第二条呢', POLLUTION)).toMatchObject({ kind: 'ordinal', directArticles: [9] });
-    expect(resolve('最后一条呢', POLLUTION)).toMatchObject({ kind: 'ordinal', directArticles: [9] });
+    expect(resolve('最后一条呢', POLLUTION)).toMatchObject({
+      kind: 'ordinal',
+      directArticles: [9],
+    });
     expect(resolve('第三条呢', POLLUTION).directArticles).toBeUndefined();
   });
 
@@ -103,10 +117,14 @@ describe('resolveFollowUp', () => {
       kind: 'standalone',
       previousQuestion: '乌海怎么治理污染',
     });
-    expect(resolve('乌海在发展现代服务业上有哪些主要举措和安排呢', POLLUTION).previousQuestion).toBeUndefined();
+    expect(
+      resolve('乌海在发展现代服务业上有哪些主要举措和安排呢', POLLUTION).previousQuestion,
+    ).toBeUndefined();
   });
 
   it('resolveQuestion wires the policy’s cues and marker the same way', () => {
-    expect(resolveQuestion({ message: '第二条呢', history: PART_EIGHT }, doc, policy).directArticles).toEqual([26]);
+    expect(
+      resolveQuestion({ message: '第二条呢', history: PART_EIGHT }, doc, policy).directArticles,
+    ).toEqual([26]);
   });
 });

@@ -37,7 +37,9 @@ describe('HybridRetriever: everyday words', () => {
   it('the expected articles really hold the words that answer each question', async () => {
     const source = await readSource();
     for (const { expected, evidence } of CASES) {
-      const texts = expected.map((number) => built.index.document.articles[number - 1]!.text).join('\n');
+      const texts = expected
+        .map((number) => built.index.document.articles[number - 1]!.text)
+        .join('\n');
       for (const phrase of evidence) {
         expect(source).toContain(phrase);
         expect(texts).toContain(phrase);
@@ -45,15 +47,20 @@ describe('HybridRetriever: everyday words', () => {
     }
   });
 
-  it.each(CASES)('$question → one of $expected within the top $within', async ({ question, expected, within }) => {
-    const result = await retriever.search(question, { k: 5 });
-    const top = result.hits.slice(0, within).map((hit) => hit.article);
-    expect(top.some((article) => article !== null && expected.includes(article))).toBe(true);
-    expect(result.expandedFrom.length).toBeGreaterThan(0);
-  });
+  it.each(CASES)(
+    '$question → one of $expected within the top $within',
+    async ({ question, expected, within }) => {
+      const result = await retriever.search(question, { k: 5 });
+      const top = result.hits.slice(0, within).map((hit) => hit.article);
+      expect(top.some((article) => article !== null && expected.includes(article))).toBe(true);
+      expect(result.expandedFrom.length).toBeGreaterThan(0);
+    },
+  );
 
   it('a long everyday question still finds its article', async () => {
-    const result = await retriever.search('我家老人身体不好，经常要去医院，想知道以后在乌海看病会不会方便一些？');
+    const result = await retriever.search(
+      '我家老人身体不好，经常要去医院，想知道以后在乌海看病会不会方便一些？',
+    );
     expect(result.hits.slice(0, 3).map((hit) => hit.article)).toContain(27);
   });
 

@@ -14,7 +14,16 @@ describe('parseStructuralReference on the Wuhai proposal', () => {
     doc = parsePlan(await readSource(), 'wuhai');
   });
 
-  it.each(['第12条', '第（12）条', '第(12)条', '第十二条', '第 12 条', '第１２条', '第12条讲什么？', '（12）讲了什么'])('%s names article 12', (question) => {
+  it.each([
+    '第12条',
+    '第（12）条',
+    '第(12)条',
+    '第十二条',
+    '第 12 条',
+    '第１２条',
+    '第12条讲什么？',
+    '（12）讲了什么',
+  ])('%s names article 12', (question) => {
     const reference = parseStructuralReference(question, doc, framing);
     expect(reference.articles).toEqual([12]);
     expect(reference.parts).toEqual([]);
@@ -29,7 +38,14 @@ describe('parseStructuralReference on the Wuhai proposal', () => {
     expect(parseStructuralReference(question, doc, framing).articles).toEqual(articles);
   });
 
-  it.each(['第八部分', '第8部分', '第八部分讲了什么', '民生福祉那部分', '民生那部分讲了哪些', '增进民生福祉这部分'])('%s names part 8', (question) => {
+  it.each([
+    '第八部分',
+    '第8部分',
+    '第八部分讲了什么',
+    '民生福祉那部分',
+    '民生那部分讲了哪些',
+    '增进民生福祉这部分',
+  ])('%s names part 8', (question) => {
     const reference = parseStructuralReference(question, doc, framing);
     expect(reference.parts).toEqual([8]);
     expect(reference.articles).toEqual([]);
@@ -41,8 +57,14 @@ describe('parseStructuralReference on the Wuhai proposal', () => {
   });
 
   it('reads 第九部分的第一条 as article 30, not as the whole of part 9', () => {
-    expect(parseStructuralReference('第九部分的第一条', doc, framing)).toMatchObject({ articles: [30], parts: [] });
-    expect(parseStructuralReference('第八部分第三条', doc, framing)).toMatchObject({ articles: [27], parts: [] });
+    expect(parseStructuralReference('第九部分的第一条', doc, framing)).toMatchObject({
+      articles: [30],
+      parts: [],
+    });
+    expect(parseStructuralReference('第八部分第三条', doc, framing)).toMatchObject({
+      articles: [27],
+      parts: [],
+    });
   });
 
   it('keeps numbers the document does not have, so callers can say so', () => {
@@ -51,8 +73,14 @@ describe('parseStructuralReference on the Wuhai proposal', () => {
   });
 
   it('finds nothing structural in an everyday question', () => {
-    expect(parseStructuralReference('看病难怎么办', doc, framing)).toMatchObject({ articles: [], parts: [] });
-    expect(parseStructuralReference('塑料袋', doc, framing)).toMatchObject({ articles: [], parts: [] });
+    expect(parseStructuralReference('看病难怎么办', doc, framing)).toMatchObject({
+      articles: [],
+      parts: [],
+    });
+    expect(parseStructuralReference('塑料袋', doc, framing)).toMatchObject({
+      articles: [],
+      parts: [],
+    });
   });
 
   it('removes the structural phrase from the remainder that is ranked', () => {

@@ -2,7 +2,12 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../core/wire/chat-wire.ts';
-import { articleTexts, citedArticleNumbers, expectChatShape, expectVerbatimCitations } from '../helpers/chat-http.ts';
+import {
+  articleTexts,
+  citedArticleNumbers,
+  expectChatShape,
+  expectVerbatimCitations,
+} from '../helpers/chat-http.ts';
 import { expectExtractiveLines } from '../helpers/extractive-lines.ts';
 import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -38,11 +43,18 @@ describe('POST /api/chat (offline): the answer contract', () => {
     const quoted = await expectExtractiveLines(body.answer, textOf);
     // The articles quoted in the text are exactly the cited ones, and every citation's quote appears in the text.
     expect(quoted.sort((a, b) => a - b)).toEqual(citedArticleNumbers(body).sort((a, b) => a - b));
-    for (const citation of body.citations) expect(body.answer).toContain(`“${citation.quote}”〔第${citation.article}条〕`);
+    for (const citation of body.citations)
+      expect(body.answer).toContain(`“${citation.quote}”〔第${citation.article}条〕`);
     // Citation metadata agrees with GET /api/articles/:n.
     for (const citation of body.citations) {
-      const article = (await request(app).get(`/api/articles/${citation.article}`)).body as { title: string; part: number; partTitle: string };
-      expect({ title: citation.title, part: citation.part, partTitle: citation.partTitle }).toEqual({ title: article.title, part: article.part, partTitle: article.partTitle });
+      const article = (await request(app).get(`/api/articles/${citation.article}`)).body as {
+        title: string;
+        part: number;
+        partTitle: string;
+      };
+      expect({ title: citation.title, part: citation.part, partTitle: citation.partTitle }).toEqual(
+        { title: article.title, part: article.part, partTitle: article.partTitle },
+      );
     }
     // Related articles are real; beside an answer they are further reading, not the articles already cited.
     const cited = new Set(citedArticleNumbers(body));
@@ -58,7 +70,9 @@ describe('POST /api/chat (offline): the answer contract', () => {
       expect(body.answered).toBe(true);
       expect(body.mode).toBe('staff');
       expect(body.answer).toContain('Ⅱ类');
-      expect(body.citations.some((citation) => citation.article === 7 && citation.quote.includes('Ⅱ类'))).toBe(true);
+      expect(
+        body.citations.some((citation) => citation.article === 7 && citation.quote.includes('Ⅱ类')),
+      ).toBe(true);
       expect(citedArticleNumbers(body)[0]).toBe(7);
       await expectGroundedOffline(body);
     });
@@ -68,7 +82,11 @@ describe('POST /api/chat (offline): the answer contract', () => {
       expect(body.answered).toBe(true);
       expect(body.mode).toBe('citizen');
       expect(citedArticleNumbers(body)).toContain(23);
-      expect(body.citations.some((citation) => citation.article === 23 && citation.quote.includes('清洁供暖'))).toBe(true);
+      expect(
+        body.citations.some(
+          (citation) => citation.article === 23 && citation.quote.includes('清洁供暖'),
+        ),
+      ).toBe(true);
       await expectGroundedOffline(body);
     });
 
@@ -85,7 +103,9 @@ describe('POST /api/chat (offline): the answer contract', () => {
       const body = await chat({ message: '第八部分讲了哪些内容' });
       expect(body.answered).toBe(true);
       expect(citedArticleNumbers(body)).toEqual([25, 26, 27, 28, 29]);
-      const outline = (await request(app).get('/api/articles')).body as { parts: Array<{ part: number; title: string }> };
+      const outline = (await request(app).get('/api/articles')).body as {
+        parts: Array<{ part: number; title: string }>;
+      };
       expect(body.answer).toContain(outline.parts[7]!.title);
       for (const citation of body.citations) expect(citation.part).toBe(8);
       await expectGroundedOffline(body);
@@ -139,15 +159,18 @@ describe('POST /api/chat (offline): the answer contract', () => {
       await expectGroundedOffline(body);
     });
 
-    it.each(['第40条', '第40条讲什么？'])('an article the document does not have (%s) is declined with answered=false', async (message) => {
-      const body = await chat({ message });
-      expect(body.answered).toBe(false);
-      expect(body.answer).toContain('第40条');
-      expect(body.answer).toContain('第36条');
-      expect(body.citations.every((citation) => citation.article !== 40)).toBe(true);
-      expect(body.related.every((item) => item.article >= 1 && item.article <= 36)).toBe(true);
-      await expectGroundedOffline(body);
-    });
+    it.each(['第40条', '第40条讲什么？'])(
+      'an article the document does not have (%s) is declined with answered=false',
+      async (message) => {
+        const body = await chat({ message });
+        expect(body.answered).toBe(false);
+        expect(body.answer).toContain('第40条');
+        expect(body.answer).toContain('第36条');
+        expect(body.citations.every((citation) => citation.article !== 40)).toBe(true);
+        expect(body.related.every((item) => item.article >= 1 && item.article <= 36)).toBe(true);
+        await expectGroundedOffline(body);
+      },
+    );
 
     it('a part the document does not have (第十二部分) is declined with answered=false', async () => {
       const body = await chat({ message: '第十二部分讲了什么？' });
@@ -161,7 +184,11 @@ describe('POST /api/chat (offline): the answer contract', () => {
       expect(body.answered).toBe(false);
       expect(body.answer).toContain('没有给出');
       // What the document does say about it (清洁供暖, article 23) is quoted instead of a number.
-      expect(body.citations.some((citation) => citation.article === 23 && citation.quote.includes('清洁供暖'))).toBe(true);
+      expect(
+        body.citations.some(
+          (citation) => citation.article === 23 && citation.quote.includes('清洁供暖'),
+        ),
+      ).toBe(true);
       expect(body.answer).not.toMatch(/\d+\s*(亿|万)?元/);
       await expectGroundedOffline(body);
     });
@@ -183,14 +210,25 @@ describe('POST /api/chat (offline): the answer contract', () => {
       expect(citedArticleNumbers(second)).toEqual([26]);
       await expectGroundedOffline(second);
 
-      const third = await chat({ message: '那第三条呢？', history: [...history, { role: 'user', content: '那第二条呢？' }, { role: 'assistant', content: second.answer }] });
+      const third = await chat({
+        message: '那第三条呢？',
+        history: [
+          ...history,
+          { role: 'user', content: '那第二条呢？' },
+          { role: 'assistant', content: second.answer },
+        ],
+      });
       expect(citedArticleNumbers(third)).toEqual([27]);
     });
 
     it('这一条 refers to the article the last answer cited (〔第12条〕)', async () => {
       const history = [
         { role: 'user', content: '新能源这块规划是怎么考虑的？' },
-        { role: 'assistant', content: '《建议》第12条“优化能源消费结构”提出：\n“扩大新能源装机规模,合理布局光储充一体化、源网荷储一体化项目。”〔第12条〕' },
+        {
+          role: 'assistant',
+          content:
+            '《建议》第12条“优化能源消费结构”提出：\n“扩大新能源装机规模,合理布局光储充一体化、源网荷储一体化项目。”〔第12条〕',
+        },
       ];
       const body = await chat({ message: '这一条里储能具体怎么说？', history });
       expect(body.answered).toBe(true);
@@ -202,7 +240,11 @@ describe('POST /api/chat (offline): the answer contract', () => {
     it('the same words follow whichever article the last answer cited (〔第16条〕 also mentions 储能)', async () => {
       const history = [
         { role: 'user', content: '应用场景方面有什么打算？' },
-        { role: 'assistant', content: '《建议》第16条“打造应用场景”提出：\n“坚持以应用为导向,以场景创新为牵引。”〔第16条〕' },
+        {
+          role: 'assistant',
+          content:
+            '《建议》第16条“打造应用场景”提出：\n“坚持以应用为导向,以场景创新为牵引。”〔第16条〕',
+        },
       ];
       const body = await chat({ message: '这一条里储能具体怎么说？', history });
       expect(body.answered).toBe(true);

@@ -9,13 +9,21 @@ import type { ChatResponse } from '../../core/wire/chat-wire.ts';
 import type { AnalyzedText } from '../../server/query/question-analysis.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
 import type { RetrievalResult, SearchOptions } from '../../server/retrieval/retrieval-types.ts';
-import { deltaText, expectChatShape, expectNoInternals, listen, postChatSse, type SseFrame } from '../helpers/chat-http.ts';
+import {
+  deltaText,
+  expectChatShape,
+  expectNoInternals,
+  listen,
+  postChatSse,
+  type SseFrame,
+} from '../helpers/chat-http.ts';
 import { startFakeChatServer, type FakeChatServer } from '../helpers/fake-chat-server.ts';
 import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 /** An internal failure whose message holds what must never reach a client: a server path and a stack-like location. */
-const INTERNAL_MESSAGE = 'vector shard unreadable: /work/main/.index/vectors.bin (at readShard (/work/main/server/retrieval/x.ts:12:7))';
+const INTERNAL_MESSAGE =
+  'vector shard unreadable: /work/main/.index/vectors.bin (at readShard (/work/main/server/retrieval/x.ts:12:7))';
 
 /** The real retriever, except that every search fails. */
 class FailingRetriever extends HybridRetriever {
@@ -26,7 +34,10 @@ class FailingRetriever extends HybridRetriever {
 
 /** The real chat service, except that it fails after the first piece of its answer went out. */
 class FailsAfterFirstDelta extends ChatService {
-  override async respond(chatRequest: ChatRequest, options: Parameters<ChatService['respond']>[1] = {}): Promise<ChatResponse> {
+  override async respond(
+    chatRequest: ChatRequest,
+    options: Parameters<ChatService['respond']>[1] = {},
+  ): Promise<ChatResponse> {
     let sent = 0;
     await super.respond(chatRequest, {
       ...options,
@@ -40,7 +51,10 @@ class FailsAfterFirstDelta extends ChatService {
 }
 
 /** Only delta frames, then exactly one done frame last; at least one delta unless `deltas: 'optional'`. */
-function expectWellFormedStream(frames: SseFrame[], options: { deltas?: 'required' | 'optional' } = {}): { deltas: SseFrame[]; done: ChatResponse } {
+function expectWellFormedStream(
+  frames: SseFrame[],
+  options: { deltas?: 'required' | 'optional' } = {},
+): { deltas: SseFrame[]; done: ChatResponse } {
   for (const frame of frames) expect(['delta', 'done']).toContain(frame.event);
   const deltas = frames.filter((frame) => frame.event === 'delta');
   if (options.deltas !== 'optional') expect(deltas.length).toBeGreaterThan(0);
@@ -86,7 +100,10 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
 
   describe('offline', () => {
     it('sends text/event-stream with no-cache headers, and frames of `event:` plus one JSON `data:` line', async () => {
-      const { status, headers, text } = await postChatSse(app, { message: '冬天取暖有什么打算？', mode: 'citizen' });
+      const { status, headers, text } = await postChatSse(app, {
+        message: '冬天取暖有什么打算？',
+        mode: 'citizen',
+      });
       expect(status).toBe(200);
       expect(headers['content-type']).toMatch(/^text\/event-stream/);
       expect(headers['cache-control']).toContain('no-cache');
@@ -103,17 +120,26 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
       { message: '第八部分讲了哪些内容' },
       { message: '教我做一道红烧羊肉' },
       { message: '第40条' },
-      { message: '那第二条呢？', history: [{ role: 'user', content: '民生部分第一条讲什么？' }, { role: 'assistant', content: '……〔第25条〕' }] },
+      {
+        message: '那第二条呢？',
+        history: [
+          { role: 'user', content: '民生部分第一条讲什么？' },
+          { role: 'assistant', content: '……〔第25条〕' },
+        ],
+      },
     ];
 
-    it.each(REQUESTS)('deltas add up to done.answer, and done equals the JSON answer: $message ($mode)', async (body) => {
-      const { frames } = await postChatSse(app, body);
-      const { done } = expectWellFormedStream(frames);
-      expect(deltaText(frames)).toBe(done.answer);
-      const json = await request(app).post('/api/chat').send(body);
-      expect(json.status).toBe(200);
-      expect(done).toEqual(json.body);
-    });
+    it.each(REQUESTS)(
+      'deltas add up to done.answer, and done equals the JSON answer: $message ($mode)',
+      async (body) => {
+        const { frames } = await postChatSse(app, body);
+        const { done } = expectWellFormedStream(frames);
+        expect(deltaText(frames)).toBe(done.answer);
+        const json = await request(app).post('/api/chat').send(body);
+        expect(json.status).toBe(200);
+        expect(done).toEqual(json.body);
+      },
+    );
 
     it('streams a multi-line answer in several deltas', async () => {
       const { frames } = await postChatSse(app, { message: '第八部分讲了哪些内容' });
@@ -123,15 +149,24 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
     });
 
     it('answers SSE when text/event-stream is one of several accepted types, JSON otherwise', async () => {
-      const both = await request(app).post('/api/chat').set('Accept', 'application/json, text/event-stream;q=0.9').send({ message: '第12条讲什么' });
+      const both = await request(app)
+        .post('/api/chat')
+        .set('Accept', 'application/json, text/event-stream;q=0.9')
+        .send({ message: '第12条讲什么' });
       expect(both.headers['content-type']).toMatch(/^text\/event-stream/);
-      const json = await request(app).post('/api/chat').set('Accept', 'application/json').send({ message: '第12条讲什么' });
+      const json = await request(app)
+        .post('/api/chat')
+        .set('Accept', 'application/json')
+        .send({ message: '第12条讲什么' });
       expect(json.headers['content-type']).toMatch(/^application\/json/);
       expectChatShape(json.body);
     });
 
     it('rejects an invalid request with a JSON 400 before any stream starts', async () => {
-      const response = await request(app).post('/api/chat').set('Accept', 'text/event-stream').send({ message: '' });
+      const response = await request(app)
+        .post('/api/chat')
+        .set('Accept', 'text/event-stream')
+        .send({ message: '' });
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.body.error.code).toBe('invalid_request');
@@ -140,7 +175,8 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
 
   describe('with a language model', () => {
     it('relays the model’s text as deltas and ends with the checked answer', async () => {
-      const answer = '第12条提出：“推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。”〔第12条〕';
+      const answer =
+        '第12条提出：“推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。”〔第12条〕';
       fake.answerWith(answer, 6);
       const modelApp = (await createTestApp({ built, modelBaseURL: fake.baseURL })).app;
       const { frames } = await postChatSse(modelApp, { message: '第12条讲什么？' });
@@ -149,11 +185,19 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
       expect(deltaText(frames)).toBe(answer);
       expect(done.answer).toBe(answer);
       expect(done.provider).toBe('openai-compatible:fake-model');
-      expect(done.citations).toContainEqual(expect.objectContaining({ article: 12, quote: '推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。' }));
+      expect(done.citations).toContainEqual(
+        expect.objectContaining({
+          article: 12,
+          quote: '推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。',
+        }),
+      );
     });
 
     it('the done answer has non-retrieved markers removed', async () => {
-      fake.citeUnretrieved(30, '第12条提出“推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。”〔第12条〕，还要建设氢能走廊');
+      fake.citeUnretrieved(
+        30,
+        '第12条提出“推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。”〔第12条〕，还要建设氢能走廊',
+      );
       const modelApp = (await createTestApp({ built, modelBaseURL: fake.baseURL })).app;
       const { frames } = await postChatSse(modelApp, { message: '第12条讲什么？' });
       const { done } = expectWellFormedStream(frames);
@@ -177,27 +221,47 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
 
   describe('failures after the headers went out', () => {
     it('a failure after the first delta ends the stream with an error event and no done', async () => {
-      const failing = appWith(new FailsAfterFirstDelta({ retriever: new HybridRetriever(built.index, built.embedder), document: built.index.document, chatModel: null }));
-      const { status, headers, text, frames } = await postChatSse(failing, { message: '第八部分讲了哪些内容' });
+      const failing = appWith(
+        new FailsAfterFirstDelta({
+          retriever: new HybridRetriever(built.index, built.embedder),
+          document: built.index.document,
+          chatModel: null,
+        }),
+      );
+      const { status, headers, text, frames } = await postChatSse(failing, {
+        message: '第八部分讲了哪些内容',
+      });
       expect(status).toBe(200);
       expect(headers['content-type']).toMatch(/^text\/event-stream/);
       expect(frames.map((frame) => frame.event)).toEqual(['delta', 'error']);
       expect((frames[0]!.data as { text: string }).text.length).toBeGreaterThan(0);
-      expect(frames[1]!.data).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
+      expect(frames[1]!.data).toEqual({
+        error: { code: 'internal_error', message: expect.any(String) },
+      });
       expectNoInternals(text);
       expect(text).not.toContain('vectors.bin');
     });
 
     it('a retriever that throws gives an error event over SSE and a 500 JSON error otherwise, neither leaking internals', async () => {
-      const failing = appWith(new ChatService({ retriever: new FailingRetriever(built.index, built.embedder), document: built.index.document, chatModel: null }));
+      const failing = appWith(
+        new ChatService({
+          retriever: new FailingRetriever(built.index, built.embedder),
+          document: built.index.document,
+          chatModel: null,
+        }),
+      );
       const sse = await postChatSse(failing, { message: '冬天取暖有什么打算？' });
       expect(sse.status).toBe(200);
       expect(sse.frames.map((frame) => frame.event)).toEqual(['error']);
-      expect((sse.frames[0]!.data as { error: { code: string } }).error.code).toBe('internal_error');
+      expect((sse.frames[0]!.data as { error: { code: string } }).error.code).toBe(
+        'internal_error',
+      );
       expectNoInternals(sse.text);
       expect(sse.text).not.toContain('vectors.bin');
 
-      const json = await request(failing).post('/api/chat').send({ message: '冬天取暖有什么打算？' });
+      const json = await request(failing)
+        .post('/api/chat')
+        .send({ message: '冬天取暖有什么打算？' });
       expect(json.status).toBe(500);
       expect(json.body).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
       expectNoInternals(json.text);
@@ -207,10 +271,14 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
 
   describe('a client that disconnects', () => {
     /** Sends a chat request over a real socket and destroys it once the model has been called. */
-    async function disconnectDuringModelCall(accept: string): Promise<'finished' | 'aborted' | 'dropped'> {
+    async function disconnectDuringModelCall(
+      accept: string,
+    ): Promise<'finished' | 'aborted' | 'dropped'> {
       fake.hang();
       // A long model time limit: if the upstream call ends, it is because the client left, not because it timed out.
-      const modelApp = (await createTestApp({ built, modelBaseURL: fake.baseURL, modelTimeoutMs: 60_000 })).app;
+      const modelApp = (
+        await createTestApp({ built, modelBaseURL: fake.baseURL, modelTimeoutMs: 60_000 })
+      ).app;
       const server = await listen(modelApp);
       try {
         const before = fake.requests.length;
@@ -220,7 +288,11 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
           port: server.port,
           method: 'POST',
           path: '/api/chat',
-          headers: { 'content-type': 'application/json', accept, 'content-length': Buffer.byteLength(body) },
+          headers: {
+            'content-type': 'application/json',
+            accept,
+            'content-length': Buffer.byteLength(body),
+          },
         });
         outgoing.on('error', () => {});
         outgoing.end(body);
@@ -231,7 +303,9 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
 
         // The app is still well and answers the next request.
         fake.answerWith('“推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。”〔第12条〕');
-        const next = await request(server.origin).post('/api/chat').send({ message: '第12条讲什么？' });
+        const next = await request(server.origin)
+          .post('/api/chat')
+          .send({ message: '第12条讲什么？' });
         expect(next.status).toBe(200);
         expect(next.body.provider).toBe('openai-compatible:fake-model');
         return outcome;
@@ -249,4 +323,3 @@ describe('POST /api/chat with Accept: text/event-stream', () => {
     });
   });
 });
-

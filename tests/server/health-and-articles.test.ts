@@ -12,7 +12,11 @@ const run = promisify(execFile);
 
 interface Outline {
   title: string;
-  parts: Array<{ part: number; title: string; articles: Array<{ article: number; title: string }> }>;
+  parts: Array<{
+    part: number;
+    title: string;
+    articles: Array<{ article: number; title: string }>;
+  }>;
 }
 
 interface ArticleBody {
@@ -45,7 +49,12 @@ describe('GET /healthz, /api/articles, /api/search and response headers', () => 
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.body).toEqual({
         ok: true,
-        index: { articles: 36, chunks: built.manifest.counts.chunks, embedder: built.embedder.id, createdAt: built.manifest.createdAt },
+        index: {
+          articles: 36,
+          chunks: built.manifest.counts.chunks,
+          embedder: built.embedder.id,
+          createdAt: built.manifest.createdAt,
+        },
         provider: 'offline',
       });
       expect(response.body.index.chunks).toBeGreaterThanOrEqual(36);
@@ -62,21 +71,31 @@ describe('GET /healthz, /api/articles, /api/search and response headers', () => 
       expect(outline.title.length).toBeGreaterThan(0);
       expect(source).toContain(outline.title);
       expect(outline.parts.map((part) => part.part)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      const articles = outline.parts.flatMap((part) => part.articles.map((article) => article.article));
+      const articles = outline.parts.flatMap((part) =>
+        part.articles.map((article) => article.article),
+      );
       expect(articles).toEqual(Array.from({ length: 36 }, (_, index) => index + 1));
       for (const part of outline.parts) {
         expect(part.articles.length).toBeGreaterThan(0);
         expect(part.title.length).toBeGreaterThan(0);
         expect(source).toContain(part.title);
       }
-      expect(outline.parts[7]!.articles.map((article) => article.article)).toEqual([25, 26, 27, 28, 29]);
+      expect(outline.parts[7]!.articles.map((article) => article.article)).toEqual([
+        25, 26, 27, 28, 29,
+      ]);
     });
 
     it('article 12: 优化能源消费结构, in part 4, with its verbatim text', async () => {
       const response = await request(app).get('/api/articles/12');
       expect(response.status).toBe(200);
       const article = response.body as ArticleBody;
-      expect(Object.keys(article).sort()).toEqual(['article', 'part', 'partTitle', 'text', 'title']);
+      expect(Object.keys(article).sort()).toEqual([
+        'article',
+        'part',
+        'partTitle',
+        'text',
+        'title',
+      ]);
       expect(article.article).toBe(12);
       expect(article.title).toBe('优化能源消费结构');
       expect(article.part).toBe(4);
@@ -94,14 +113,20 @@ describe('GET /healthz, /api/articles, /api/search and response headers', () => 
           const response = await request(app).get(`/api/articles/${entry.article}`);
           expect(response.status).toBe(200);
           const article = response.body as ArticleBody;
-          expect({ article: article.article, title: article.title, part: article.part, partTitle: article.partTitle }).toEqual({
+          expect({
+            article: article.article,
+            title: article.title,
+            part: article.part,
+            partTitle: article.partTitle,
+          }).toEqual({
             article: entry.article,
             title: entry.title,
             part: part.part,
             partTitle: part.title,
           });
           expect(article.text.startsWith(article.title)).toBe(true);
-          for (const paragraph of article.text.split('\n')) expect(source, `article ${entry.article}`).toContain(paragraph);
+          for (const paragraph of article.text.split('\n'))
+            expect(source, `article ${entry.article}`).toContain(paragraph);
         }
       }
     });
@@ -116,21 +141,39 @@ describe('GET /healthz, /api/articles, /api/search and response headers', () => 
       expect(response.body.results.length).toBeGreaterThan(0);
       expect(response.body.results.length).toBeLessThanOrEqual(3);
       for (const result of response.body.results) {
-        expect(Object.keys(result).sort()).toEqual(['article', 'part', 'score', 'snippet', 'title']);
+        expect(Object.keys(result).sort()).toEqual([
+          'article',
+          'part',
+          'score',
+          'snippet',
+          'title',
+        ]);
         expect(typeof result.score).toBe('number');
         expect(result.snippet.length).toBeGreaterThan(0);
       }
-      expect(response.body.results.map((result: { article: number }) => result.article)).toContain(23);
+      expect(response.body.results.map((result: { article: number }) => result.article)).toContain(
+        23,
+      );
       const defaults = await request(app).get('/api/search').query({ q: '冬天取暖' });
       expect(defaults.body.results.length).toBeLessThanOrEqual(5);
     });
 
     it('returns the same JSON as `npm run search -- --json` over the same index', async () => {
       const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-      const { stdout } = await run(tsx, ['server/cli/search-cli.ts', '黄河水质', '-k', '4', '--json'], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, INDEX_DIR: built.indexDir, EMBEDDER: 'offline', EMBEDDING_MODEL: '', LOG_LEVEL: 'silent' },
-      });
+      const { stdout } = await run(
+        tsx,
+        ['server/cli/search-cli.ts', '黄河水质', '-k', '4', '--json'],
+        {
+          cwd: PROJECT_ROOT,
+          env: {
+            ...process.env,
+            INDEX_DIR: built.indexDir,
+            EMBEDDER: 'offline',
+            EMBEDDING_MODEL: '',
+            LOG_LEVEL: 'silent',
+          },
+        },
+      );
       const cli = JSON.parse(stdout.trim()) as unknown;
       const api = await request(app).get('/api/search').query({ q: '黄河水质', k: 4 });
       expect(api.status).toBe(200);
@@ -169,7 +212,10 @@ describe('GET /healthz, /api/articles, /api/search and response headers', () => 
         const response = await request(app).get(url).set('X-Request-Id', 'trace-abc.123_XYZ');
         expect(response.headers['x-request-id']).toBe('trace-abc.123_XYZ');
       }
-      const chat = await request(app).post('/api/chat').set('X-Request-Id', 'chat-req-1').send({ message: '' });
+      const chat = await request(app)
+        .post('/api/chat')
+        .set('X-Request-Id', 'chat-req-1')
+        .send({ message: '' });
       expect(chat.status).toBe(400);
       expect(chat.headers['x-request-id']).toBe('chat-req-1');
     });
@@ -191,7 +237,9 @@ describe('GET /healthz, /api/articles, /api/search and response headers', () => 
   describe('CORS', () => {
     it('allows only the configured origins on /api', async () => {
       const cors = (await createTestApp({ built, corsOrigins: ['https://portal.example'] })).app;
-      const allowed = await request(cors).get('/api/articles').set('Origin', 'https://portal.example');
+      const allowed = await request(cors)
+        .get('/api/articles')
+        .set('Origin', 'https://portal.example');
       expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.example');
       const other = await request(cors).get('/api/articles').set('Origin', 'https://evil.example');
       expect(other.headers['access-control-allow-origin']).toBeUndefined();

@@ -3,9 +3,19 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../core/wire/chat-wire.ts';
 import { renderPrompt } from '../../server/llm/render-prompt.ts';
-import { articleTexts, citedArticleNumbers, expectChatShape, expectVerbatimCitations } from '../helpers/chat-http.ts';
+import {
+  articleTexts,
+  citedArticleNumbers,
+  expectChatShape,
+  expectVerbatimCitations,
+} from '../helpers/chat-http.ts';
 import { expectExtractiveLines } from '../helpers/extractive-lines.ts';
-import { closedPortURL, startFakeChatServer, type ChatReply, type FakeChatServer } from '../helpers/fake-chat-server.ts';
+import {
+  closedPortURL,
+  startFakeChatServer,
+  type ChatReply,
+  type FakeChatServer,
+} from '../helpers/fake-chat-server.ts';
 import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -35,11 +45,18 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
   });
 
   /** Asks the model-backed app and returns the response body with the requests the fake received for it. */
-  async function ask(message: string, options: { mode?: string; history?: unknown[]; on?: Express } = {}) {
+  async function ask(
+    message: string,
+    options: { mode?: string; history?: unknown[]; on?: Express } = {},
+  ) {
     const before = fake.requests.length;
     const response = await request(options.on ?? app)
       .post('/api/chat')
-      .send({ message, ...(options.mode ? { mode: options.mode } : {}), ...(options.history ? { history: options.history } : {}) });
+      .send({
+        message,
+        ...(options.mode ? { mode: options.mode } : {}),
+        ...(options.history ? { history: options.history } : {}),
+      });
     expect(response.status).toBe(200);
     expectChatShape(response.body);
     return { body: response.body as ChatResponse, calls: fake.requests.slice(before) };
@@ -85,10 +102,14 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
     const { body, calls } = await ask('孩子上学有什么变化？');
     // With nothing cited, every article the model was given is offered as related.
     expect(body.related.length).toBeGreaterThan(0);
-    for (const item of body.related) expect(calls[0]!.systemPrompt).toContain(await textOf(item.article));
+    for (const item of body.related)
+      expect(calls[0]!.systemPrompt).toContain(await textOf(item.article));
     // The offline answer to the same question quotes the same articles the model saw.
-    const { body: offlineBody } = await request(offline).post('/api/chat').send({ message: '孩子上学有什么变化？' });
-    for (const article of citedArticleNumbers(offlineBody as ChatResponse)) expect(body.related.map((item) => item.article)).toContain(article);
+    const { body: offlineBody } = await request(offline)
+      .post('/api/chat')
+      .send({ message: '孩子上学有什么变化？' });
+    for (const article of citedArticleNumbers(offlineBody as ChatResponse))
+      expect(body.related.map((item) => item.article)).toContain(article);
   });
 
   it('keeps a verbatim quote and returns it as the citation', async () => {
@@ -96,7 +117,13 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
     fake.answerWith(answer, 7);
     const { body } = await ask(ARTICLE_12_QUESTION);
     expect(body.answer).toBe(answer);
-    expect(body.citations).toContainEqual({ article: 12, title: '优化能源消费结构', part: 4, partTitle: expect.any(String), quote: STORAGE_SENTENCE });
+    expect(body.citations).toContainEqual({
+      article: 12,
+      title: '优化能源消费结构',
+      part: 4,
+      partTitle: expect.any(String),
+      quote: STORAGE_SENTENCE,
+    });
     expect(body.notice).toBeUndefined();
     await expectVerbatimCitations(offline, body, textOf);
   });
@@ -106,7 +133,9 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
     expect(fullWidth).not.toBe(STORAGE_SENTENCE);
     fake.answerWith(`第12条提出：“${fullWidth}”〔第12条〕`);
     const { body } = await ask(ARTICLE_12_QUESTION);
-    const quotes = body.citations.filter((citation) => citation.article === 12).map((citation) => citation.quote);
+    const quotes = body.citations
+      .filter((citation) => citation.article === 12)
+      .map((citation) => citation.quote);
     expect(quotes).toContain(STORAGE_SENTENCE);
     expect(quotes).not.toContain(fullWidth);
     await expectVerbatimCitations(offline, body, textOf);
@@ -129,7 +158,9 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
     const { body } = await ask(ARTICLE_12_QUESTION);
     expect(body.answer).not.toMatch(/第30条/);
     expect(body.answer).toContain(`“${STORAGE_SENTENCE}”〔第12条〕`);
-    expect(body.citations).toContainEqual(expect.objectContaining({ article: 12, quote: STORAGE_SENTENCE }));
+    expect(body.citations).toContainEqual(
+      expect.objectContaining({ article: 12, quote: STORAGE_SENTENCE }),
+    );
     expect(body.notice).toContain('已删除对未检索到条文的引用');
   });
 
@@ -194,7 +225,9 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
   });
 
   it('rewrites a short follow-up with the model before retrieving, and passes the conversation on', async () => {
-    const firstAnswer = (await request(offline).post('/api/chat').send({ message: '冬天取暖有什么打算？' })).body as ChatResponse;
+    const firstAnswer = (
+      await request(offline).post('/api/chat').send({ message: '冬天取暖有什么打算？' })
+    ).body as ChatResponse;
     expect(citedArticleNumbers(firstAnswer)).toContain(23);
     const history = [
       { role: 'user', content: '冬天取暖有什么打算？' },
@@ -202,7 +235,9 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
     ];
     // The rewrite names article 28 outright, so the articles the answer call receives show which question was searched.
     fake.reply((call): ChatReply =>
-      call.lastUserMessage.includes('改写') ? { kind: 'text', text: '第28条对养老讲了什么？' } : { kind: 'text', text: '关于养老，《建议》有专门部署。' },
+      call.lastUserMessage.includes('改写')
+        ? { kind: 'text', text: '第28条对养老讲了什么？' }
+        : { kind: 'text', text: '关于养老，《建议》有专门部署。' },
     );
     const { body, calls } = await ask('那养老呢？', { history });
     expect(calls).toHaveLength(2);
@@ -211,7 +246,8 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
     expect(condense!.lastUserMessage).toContain('那养老呢？');
     // The answer call is grounded in what the rewritten question retrieves: article 28 and nothing else.
     const given: number[] = [];
-    for (const article of built.index.document.articles) if (answer!.systemPrompt.includes(await textOf(article.number))) given.push(article.number);
+    for (const article of built.index.document.articles)
+      if (answer!.systemPrompt.includes(await textOf(article.number))) given.push(article.number);
     expect(given).toEqual([28]);
     // It still sees the conversation and the user's own words.
     expect(answer!.messages.map((message) => message.content)).toContain('冬天取暖有什么打算？');
@@ -226,34 +262,54 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
     beforeAll(async () => {
       // A short whole-call limit, for the cases where the model never finishes.
       slow = (await createTestApp({ built, modelBaseURL: fake.baseURL, modelTimeoutMs: 400 })).app;
-      offlineAnswer = (await request(offline).post('/api/chat').send({ message: ARTICLE_12_QUESTION })).body as ChatResponse;
+      offlineAnswer = (
+        await request(offline).post('/api/chat').send({ message: ARTICLE_12_QUESTION })
+      ).body as ChatResponse;
       expect(offlineAnswer.provider).toBe('offline');
       expect(offlineAnswer.answered).toBe(true);
     });
 
     const FAILURES: Array<{ name: string; reply: ChatReply; slow?: boolean }> = [
       { name: 'HTTP 500', reply: { kind: 'status', status: 500 } },
-      { name: 'HTTP 429', reply: { kind: 'status', status: 429, message: 'Rate limit reached', headers: { 'retry-after': '1' } } },
+      {
+        name: 'HTTP 429',
+        reply: {
+          kind: 'status',
+          status: 429,
+          message: 'Rate limit reached',
+          headers: { 'retry-after': '1' },
+        },
+      },
       { name: 'HTTP 503', reply: { kind: 'status', status: 503 } },
       { name: 'a chunk that is not JSON', reply: { kind: 'malformed', before: '第12条提出' } },
-      { name: 'a connection dropped mid-stream', reply: { kind: 'drop', text: `第12条提出“${STORAGE_SENTENCE}”〔第12条〕` } },
+      {
+        name: 'a connection dropped mid-stream',
+        reply: { kind: 'drop', text: `第12条提出“${STORAGE_SENTENCE}”〔第12条〕` },
+      },
       { name: 'a stream with no content at all', reply: { kind: 'empty' } },
       { name: 'a model that never answers (timeout)', reply: { kind: 'hang' }, slow: true },
-      { name: 'a stream that stalls midway (timeout)', reply: { kind: 'stall', text: '《建议》第12条提出“推动新型储能' }, slow: true },
+      {
+        name: 'a stream that stalls midway (timeout)',
+        reply: { kind: 'stall', text: '《建议》第12条提出“推动新型储能' },
+        slow: true,
+      },
     ];
 
-    it.each(FAILURES)('$name → 200, offline-fallback, a notice and the offline answer', async ({ reply, slow: useSlow }) => {
-      fake.reply(reply);
-      const { body, calls } = await ask(ARTICLE_12_QUESTION, { on: useSlow ? slow : app });
-      expect(calls.length).toBeGreaterThan(0);
-      expect(body.provider).toBe('offline-fallback');
-      expect(body.notice).toContain('语言模型暂时不可用');
-      const { notice: _notice, provider: _provider, ...answer } = body;
-      const { provider: _offlineProvider, ...expected } = offlineAnswer;
-      expect(answer).toEqual(expected);
-      await expectExtractiveLines(body.answer, textOf);
-      await expectVerbatimCitations(offline, body, textOf);
-    });
+    it.each(FAILURES)(
+      '$name → 200, offline-fallback, a notice and the offline answer',
+      async ({ reply, slow: useSlow }) => {
+        fake.reply(reply);
+        const { body, calls } = await ask(ARTICLE_12_QUESTION, { on: useSlow ? slow : app });
+        expect(calls.length).toBeGreaterThan(0);
+        expect(body.provider).toBe('offline-fallback');
+        expect(body.notice).toContain('语言模型暂时不可用');
+        const { notice: _notice, provider: _provider, ...answer } = body;
+        const { provider: _offlineProvider, ...expected } = offlineAnswer;
+        expect(answer).toEqual(expected);
+        await expectExtractiveLines(body.answer, textOf);
+        await expectVerbatimCitations(offline, body, textOf);
+      },
+    );
 
     it('a model that never answers has its request closed once the time limit passes', async () => {
       fake.hang();
@@ -273,11 +329,22 @@ describe('answers written by a language model (fake OpenAI-compatible server)', 
     });
 
     it('a failed follow-up rewrite does not stop the answer', async () => {
-      fake.reply((call): ChatReply => (call.lastUserMessage.includes('改写') ? { kind: 'status', status: 500 } : { kind: 'text', text: `“${STORAGE_SENTENCE}”〔第12条〕` }));
-      const { body, calls } = await ask('那储能呢？', { history: [{ role: 'user', content: '第12条讲什么？' }, { role: 'assistant', content: offlineAnswer.answer }] });
+      fake.reply((call): ChatReply =>
+        call.lastUserMessage.includes('改写')
+          ? { kind: 'status', status: 500 }
+          : { kind: 'text', text: `“${STORAGE_SENTENCE}”〔第12条〕` },
+      );
+      const { body, calls } = await ask('那储能呢？', {
+        history: [
+          { role: 'user', content: '第12条讲什么？' },
+          { role: 'assistant', content: offlineAnswer.answer },
+        ],
+      });
       expect(calls).toHaveLength(2);
       expect(body.provider).toBe(PROVIDER);
-      expect(body.citations).toContainEqual(expect.objectContaining({ article: 12, quote: STORAGE_SENTENCE }));
+      expect(body.citations).toContainEqual(
+        expect.objectContaining({ article: 12, quote: STORAGE_SENTENCE }),
+      );
     });
   });
 });

@@ -13,49 +13,80 @@ const PROMPT_FILES = readdirSync(PROMPTS_DIR)
 
 /** A distinct, recognisable value for each variable. */
 function valuesFor(name: PromptName): Record<string, string> {
-  return Object.fromEntries(loadPrompt(name).variables.map((variable) => [variable, `«${name}:${variable}»`]));
+  return Object.fromEntries(
+    loadPrompt(name).variables.map((variable) => [variable, `«${name}:${variable}»`]),
+  );
 }
 
 describe('prompts/*.md', () => {
   it('holds the prompts the server renders', () => {
-    expect(PROMPT_FILES).toEqual(['audience-citizen', 'audience-staff', 'audience-trainer', 'condense-followup', 'system', 'user-question']);
+    expect(PROMPT_FILES).toEqual([
+      'audience-citizen',
+      'audience-staff',
+      'audience-trainer',
+      'condense-followup',
+      'system',
+      'user-question',
+    ]);
   });
 
-  it.each(PROMPT_FILES)('%s renders with its declared variables, each used, none left over', (name) => {
-    const values = valuesFor(name);
-    const rendered = renderPrompt(name, values);
-    expect(rendered.trim().length).toBeGreaterThan(0);
-    expect(rendered).not.toMatch(/\{\{\w*\}\}/);
-    expect(rendered).not.toMatch(/^---/);
-    expect(rendered).not.toContain('variables:');
-    for (const value of Object.values(values)) expect(rendered).toContain(value);
-  });
+  it.each(PROMPT_FILES)(
+    '%s renders with its declared variables, each used, none left over',
+    (name) => {
+      const values = valuesFor(name);
+      const rendered = renderPrompt(name, values);
+      expect(rendered.trim().length).toBeGreaterThan(0);
+      expect(rendered).not.toMatch(/\{\{\w*\}\}/);
+      expect(rendered).not.toMatch(/^---/);
+      expect(rendered).not.toContain('variables:');
+      for (const value of Object.values(values)) expect(rendered).toContain(value);
+    },
+  );
 
   it('declares the variables the server fills', () => {
-    expect(loadPrompt('system').variables.sort()).toEqual(['articles', 'audience_instructions', 'document_title']);
+    expect(loadPrompt('system').variables.sort()).toEqual([
+      'articles',
+      'audience_instructions',
+      'document_title',
+    ]);
     expect(loadPrompt('condense-followup').variables.sort()).toEqual(['conversation', 'question']);
     expect(loadPrompt('user-question').variables).toEqual(['question']);
-    for (const audience of ['audience-staff', 'audience-citizen', 'audience-trainer'] as const) expect(loadPrompt(audience).variables).toEqual([]);
+    for (const audience of ['audience-staff', 'audience-citizen', 'audience-trainer'] as const)
+      expect(loadPrompt(audience).variables).toEqual([]);
   });
 
-  it.each(PROMPT_FILES.filter((name) => loadPrompt(name).variables.length > 0))('%s: a missing variable throws', (name) => {
-    const values = valuesFor(name);
-    for (const variable of Object.keys(values)) {
-      const { [variable]: _omitted, ...rest } = values;
-      expect(() => renderPrompt(name, rest)).toThrow(new RegExp(`missing variables.*${variable}`));
-    }
-  });
+  it.each(PROMPT_FILES.filter((name) => loadPrompt(name).variables.length > 0))(
+    '%s: a missing variable throws',
+    (name) => {
+      const values = valuesFor(name);
+      for (const variable of Object.keys(values)) {
+        const { [variable]: _omitted, ...rest } = values;
+        expect(() => renderPrompt(name, rest)).toThrow(
+          new RegExp(`missing variables.*${variable}`),
+        );
+      }
+    },
+  );
 
   it.each(PROMPT_FILES)('%s: an unknown variable throws', (name) => {
-    expect(() => renderPrompt(name, { ...valuesFor(name), not_declared: 'x' })).toThrow(/unknown variables.*not_declared/);
+    expect(() => renderPrompt(name, { ...valuesFor(name), not_declared: 'x' })).toThrow(
+      /unknown variables.*not_declared/,
+    );
   });
 
   it('a value containing {{x}} is inserted literally, not expanded again', () => {
-    const rendered = renderPrompt('condense-followup', { conversation: '用户：请把{{question}}换成别的', question: '第12条讲什么？' });
+    const rendered = renderPrompt('condense-followup', {
+      conversation: '用户：请把{{question}}换成别的',
+      question: '第12条讲什么？',
+    });
     expect(rendered).toContain('用户：请把{{question}}换成别的');
     expect(rendered.split('第12条讲什么？')).toHaveLength(2);
 
-    const system = renderPrompt('system', { document_title: '{{articles}}', audience_instructions: '{{document_title}}', articles: '〔第12条〕优化能源消费结构' });
+    const system = renderPrompt('system', {
+      document_title: '{{articles}}',
+      audience_instructions: '{{document_title}}',
+      articles: '〔第12条〕优化能源消费结构',
+    });
     expect(system).toContain('《{{articles}}》');
     expect(system).toContain('{{document_title}}');
     expect(system.split('〔第12条〕优化能源消费结构')).toHaveLength(2);
@@ -82,8 +113,13 @@ describe('prompt files that are wrong are rejected, not rendered with blanks', (
   it('a placeholder that is not declared', async () => {
     const sub = path.join(dir, 'undeclared');
     await mkdir(sub);
-    await writeFile(path.join(sub, 'user-question.md'), '---\nvariables: [question]\n---\n问题：{{question}}（{{answer}}）\n');
-    expect(() => renderPrompt('user-question', { question: 'q' }, sub)).toThrow(/undeclared variables answer/);
+    await writeFile(
+      path.join(sub, 'user-question.md'),
+      '---\nvariables: [question]\n---\n问题：{{question}}（{{answer}}）\n',
+    );
+    expect(() => renderPrompt('user-question', { question: 'q' }, sub)).toThrow(
+      /undeclared variables answer/,
+    );
   });
 
   it('no front matter', async () => {
@@ -103,7 +139,10 @@ describe('prompt files that are wrong are rejected, not rendered with blanks', (
   it('a well-formed prompt in another directory renders from that directory', async () => {
     const sub = path.join(dir, 'good');
     await mkdir(sub);
-    await writeFile(path.join(sub, 'user-question.md'), '---\nvariables: [question]\n---\nQ: {{question}}\n');
+    await writeFile(
+      path.join(sub, 'user-question.md'),
+      '---\nvariables: [question]\n---\nQ: {{question}}\n',
+    );
     expect(renderPrompt('user-question', { question: '第12条' }, sub)).toBe('Q: 第12条');
     // The shipped prompt is unaffected by the other directory.
     const shipped = renderPrompt('user-question', { question: '第12条' });

@@ -90,24 +90,42 @@ describe('POST /api/study', () => {
   });
 
   it('exports Markdown with quotes and an answer key, and a printable HTML page', async () => {
-    const markdown = await request(testApp.app).post('/api/study?format=markdown').send({ part: 3 }).expect(200);
+    const markdown = await request(testApp.app)
+      .post('/api/study?format=markdown')
+      .send({ part: 3 })
+      .expect(200);
     expect(markdown.headers['content-type']).toContain('text/markdown');
     expect(markdown.text).toContain('# 第三部分');
     expect(markdown.text).toContain('〔第7条〕');
     expect(markdown.text).toContain('## 答案');
-    const html = await request(testApp.app).post('/api/study?format=html').send({ part: 3 }).expect(200);
+    const html = await request(testApp.app)
+      .post('/api/study?format=html')
+      .send({ part: 3 })
+      .expect(200);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.text).toContain('@media print');
     expect(html.text).not.toContain('<script');
   });
 
   it('rejects requests without exactly one selection, and unknown parts, articles or topics', async () => {
-    for (const body of [{}, { part: 3, topic: '就业' }, { part: 11 }, { articles: [] }, { articles: [40] }, { topic: '' }, { part: 3, questions: 31 }, { part: '3' }, { part: 3, extra: true }]) {
+    for (const body of [
+      {},
+      { part: 3, topic: '就业' },
+      { part: 11 },
+      { articles: [] },
+      { articles: [40] },
+      { topic: '' },
+      { part: 3, questions: 31 },
+      { part: '3' },
+      { part: 3, extra: true },
+    ]) {
       const response = await request(testApp.app).post('/api/study').send(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error.code).toBe('invalid_request');
     }
-    const offTopic = await request(testApp.app).post('/api/study').send({ topic: '红烧羊肉的做法' });
+    const offTopic = await request(testApp.app)
+      .post('/api/study')
+      .send({ topic: '红烧羊肉的做法' });
     expect(offTopic.status).toBe(404);
     expect(offTopic.body.error.message).toContain('没有');
     const badFormat = await request(testApp.app).post('/api/study?format=pdf').send({ part: 3 });

@@ -19,7 +19,15 @@ describe('npm run build:topics', () => {
 
 describe('selectTopicSentences', () => {
   let document: PlanDocument;
-  const topic = { id: 'probe', name: '安全', heading: '安全', terms: ['食品药品安全'], contextTerms: ['安全'], everydayWords: ['安全'], exclude: [] };
+  const topic = {
+    id: 'probe',
+    name: '安全',
+    heading: '安全',
+    terms: ['食品药品安全'],
+    contextTerms: ['安全'],
+    everydayWords: ['安全'],
+    exclude: [],
+  };
 
   beforeAll(async () => {
     document = parsePlan(await readSource(), 'wuhai-15th-fyp-proposal');
@@ -31,11 +39,17 @@ describe('selectTopicSentences', () => {
     expect(unconfirmed[0]!.sentences).toEqual(['提升食品药品安全现代化治理水平。']);
     const confirmed = selectTopicSentences(document, topic, new Set([7, 31]));
     // (7) 保障用地安全 now counts, because (7) was confirmed; (20) 安全韧性 still does not.
-    expect(confirmed.map((article) => article.article).sort((left, right) => left - right)).toEqual([7, 31]);
+    expect(confirmed.map((article) => article.article).sort((left, right) => left - right)).toEqual(
+      [7, 31],
+    );
   });
 
   it('drops a sentence with an exclusion and never quotes the title sentence', () => {
-    const selected = selectTopicSentences(document, { ...topic, terms: ['就业'], contextTerms: [], exclude: ['来乌留乌'] }, new Set());
+    const selected = selectTopicSentences(
+      document,
+      { ...topic, terms: ['就业'], contextTerms: [], exclude: ['来乌留乌'] },
+      new Set(),
+    );
     const sentences = selected.flatMap((article) => article.sentences);
     expect(sentences.some((sentence) => sentence.includes('配偶就业'))).toBe(false);
     expect(sentences).not.toContain('促进高质量充分就业。');

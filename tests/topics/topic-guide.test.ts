@@ -31,7 +31,9 @@ describe('loadTopicGuide', () => {
     const jobs = guide.list().find((topic) => topic.id === 'jobs')!;
     expect(jobs).toMatchObject({ name: '就业', heading: '找工作、学技能、涨工资' });
     expect(jobs.articleCount).toBe(guide.get('jobs')!.articles.length);
-    expect(jobs.sentenceCount).toBe(guide.get('jobs')!.articles.reduce((sum, article) => sum + article.sentences.length, 0));
+    expect(jobs.sentenceCount).toBe(
+      guide.get('jobs')!.articles.reduce((sum, article) => sum + article.sentences.length, 0),
+    );
     expect(guide.get('nope')).toBeUndefined();
   });
 
@@ -40,15 +42,25 @@ describe('loadTopicGuide', () => {
     const first = map.topics[0]!.articles[0]!;
     first.sentences[0] = first.sentences[0]!.replace('就业', '创业');
     expect(() => loadTopicGuide(document, writeMap('edited.json', map))).toThrow(TopicMapError);
-    expect(() => loadTopicGuide(document, writeMap('edited.json', map))).toThrow(/not verbatim in article 25.*npm run build:topics/);
+    expect(() => loadTopicGuide(document, writeMap('edited.json', map))).toThrow(
+      /not verbatim in article 25.*npm run build:topics/,
+    );
   });
 
   it('refuses a map that cites an article the document does not have, a malformed map and a missing file', () => {
     const map = committed();
     map.topics[0]!.articles[0]!.article = 99;
-    expect(() => loadTopicGuide(document, writeMap('article-99.json', map))).toThrow(/article 99 is not in the document.*npm run build:topics/);
-    expect(() => loadTopicGuide(document, writeMap('malformed.json', { topics: 'none' }))).toThrow(/malformed.*npm run build:topics/);
-    expect(() => loadTopicGuide(document, writeMap('not-json.json', '{'))).toThrow(/could not be read.*npm run build:topics/);
-    expect(() => loadTopicGuide(document, path.join(temp.dir, 'missing.json'))).toThrow(TopicMapError);
+    expect(() => loadTopicGuide(document, writeMap('article-99.json', map))).toThrow(
+      /article 99 is not in the document.*npm run build:topics/,
+    );
+    expect(() => loadTopicGuide(document, writeMap('malformed.json', { topics: 'none' }))).toThrow(
+      /malformed.*npm run build:topics/,
+    );
+    expect(() => loadTopicGuide(document, writeMap('not-json.json', '{'))).toThrow(
+      /could not be read.*npm run build:topics/,
+    );
+    expect(() => loadTopicGuide(document, path.join(temp.dir, 'missing.json'))).toThrow(
+      TopicMapError,
+    );
   });
 });

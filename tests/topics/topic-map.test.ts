@@ -4,8 +4,15 @@ import { articleByNumber, partOf } from '../../core/plan-lookup.ts';
 import { readJsonDataFile } from '../../ingest/read-data-file.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { splitSentences } from '../../core/split-sentences.ts';
-import { loadTopicDefinitions, type TopicDefinitions } from '../../ingest/topics/topic-definitions.ts';
-import { TOPIC_MAP_FILE, TopicMapSchema, type TopicMap } from '../../ingest/topics/topic-map-schema.ts';
+import {
+  loadTopicDefinitions,
+  type TopicDefinitions,
+} from '../../ingest/topics/topic-definitions.ts';
+import {
+  TOPIC_MAP_FILE,
+  TopicMapSchema,
+  type TopicMap,
+} from '../../ingest/topics/topic-map-schema.ts';
 import { readSource, sourceSha256 } from '../helpers/plan-index.ts';
 
 /** Read off the document: the article each life topic is chiefly about. */
@@ -18,7 +25,20 @@ const MAIN_ARTICLE: Record<string, { article: number; title: string }> = {
   environment: { article: 7, title: '打好污染防治攻坚战' },
 };
 
-const TOPIC_IDS = ['jobs', 'education', 'health', 'elderly', 'childcare', 'housing', 'transport', 'environment', 'water', 'business', 'rural', 'safety'];
+const TOPIC_IDS = [
+  'jobs',
+  'education',
+  'health',
+  'elderly',
+  'childcare',
+  'housing',
+  'transport',
+  'environment',
+  'water',
+  'business',
+  'rural',
+  'safety',
+];
 
 describe('the committed topic map (data/topics/topic-map.json)', () => {
   let document: PlanDocument;
@@ -51,36 +71,60 @@ describe('the committed topic map (data/topics/topic-map.json)', () => {
         expect(entry.partTitle).toBe(partOf(document, article!).title);
         const sentences = new Set(splitSentences(article!.text).map((sentence) => sentence.text));
         for (const sentence of entry.sentences) {
-          expect(article!.text.includes(sentence), `${topic.id}/${entry.article}: ${sentence}`).toBe(true);
-          expect(sentences.has(sentence), `${topic.id}/${entry.article} is a whole sentence: ${sentence}`).toBe(true);
+          expect(
+            article!.text.includes(sentence),
+            `${topic.id}/${entry.article}: ${sentence}`,
+          ).toBe(true);
+          expect(
+            sentences.has(sentence),
+            `${topic.id}/${entry.article} is a whole sentence: ${sentence}`,
+          ).toBe(true);
         }
         expect(new Set(entry.sentences).size).toBe(entry.sentences.length);
       }
     }
   });
 
-  it.each(Object.entries(MAIN_ARTICLE))('%s includes its main article and leads with it', (id, expected) => {
-    const topic = map.topics.find((candidate) => candidate.id === id)!;
-    expect(topic.articles.map((article) => article.article)).toContain(expected.article);
-    expect(topic.articles[0]).toMatchObject(expected);
-  });
+  it.each(Object.entries(MAIN_ARTICLE))(
+    '%s includes its main article and leads with it',
+    (id, expected) => {
+      const topic = map.topics.find((candidate) => candidate.id === id)!;
+      expect(topic.articles.map((article) => article.article)).toContain(expected.article);
+      expect(topic.articles[0]).toMatchObject(expected);
+    },
+  );
 
   it('selects every sentence by its topic: a term of the topic in it, and none of its exclusions', () => {
     for (const topic of map.topics) {
       const definition = definitions.topics.find((candidate) => candidate.id === topic.id)!;
       const exclusions = [...definition.exclude, ...definitions.excludeEverywhere];
       for (const sentence of topic.articles.flatMap((article) => article.sentences)) {
-        expect([...definition.terms, ...definition.contextTerms].some((term) => sentence.includes(term)), `${topic.id}: ${sentence}`).toBe(true);
-        expect(exclusions.filter((phrase) => sentence.includes(phrase)), `${topic.id}: ${sentence}`).toEqual([]);
+        expect(
+          [...definition.terms, ...definition.contextTerms].some((term) => sentence.includes(term)),
+          `${topic.id}: ${sentence}`,
+        ).toBe(true);
+        expect(
+          exclusions.filter((phrase) => sentence.includes(phrase)),
+          `${topic.id}: ${sentence}`,
+        ).toEqual([]);
       }
     }
   });
 
   it('keeps the plan summary sentences and unrelated senses out (三北精神 is not afforestation, 配偶就业 is talent policy)', () => {
-    const sentencesOf = (id: string) => map.topics.find((topic) => topic.id === id)!.articles.flatMap((article) => article.sentences);
-    expect(sentencesOf('environment').some((sentence) => sentence.includes('“三北”工程'))).toBe(true);
-    expect(sentencesOf('environment').some((sentence) => sentence.includes('三北精神'))).toBe(false);
+    const sentencesOf = (id: string) =>
+      map.topics.find((topic) => topic.id === id)!.articles.flatMap((article) => article.sentences);
+    expect(sentencesOf('environment').some((sentence) => sentence.includes('“三北”工程'))).toBe(
+      true,
+    );
+    expect(sentencesOf('environment').some((sentence) => sentence.includes('三北精神'))).toBe(
+      false,
+    );
     expect(sentencesOf('jobs').some((sentence) => sentence.includes('配偶就业'))).toBe(false);
-    expect(map.topics.flatMap((topic) => topic.articles.flatMap((article) => article.sentences)).some((sentence) => sentence.includes('在此基础上再奋斗五年'))).toBe(false);
+    expect(
+      map.topics
+        .flatMap((topic) => topic.articles.flatMap((article) => article.sentences))
+        .some((sentence) => sentence.includes('在此基础上再奋斗五年')),
+    ).toBe(false);
   });
 });

@@ -20,7 +20,13 @@ interface TopicBody {
   id: string;
   name: string;
   heading: string;
-  articles: Array<{ article: number; title: string; part: number; partTitle: string; sentences: Array<{ quote: string }> }>;
+  articles: Array<{
+    article: number;
+    title: string;
+    part: number;
+    partTitle: string;
+    sentences: Array<{ quote: string }>;
+  }>;
 }
 
 /** The real app over a real index; the topic guide is passed the way main.ts passes it. */
@@ -28,7 +34,16 @@ function appWith(built: BuiltIndex, extra: Partial<AppDeps>): Express {
   const retriever = new HybridRetriever(built.index, built.embedder);
   const document = built.index.document;
   const chat = new ChatService({ retriever, document, chatModel: null });
-  return createApp({ retriever, document, manifest: built.index.manifest, chat, logger: pino({ level: 'silent' }), rateLimitPerMinute: 0, corsOrigins: [], ...extra });
+  return createApp({
+    retriever,
+    document,
+    manifest: built.index.manifest,
+    chat,
+    logger: pino({ level: 'silent' }),
+    rateLimitPerMinute: 0,
+    corsOrigins: [],
+    ...extra,
+  });
 }
 
 describe('GET /api/topics and /api/topics/:id', () => {
@@ -49,9 +64,28 @@ describe('GET /api/topics and /api/topics/:id', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     const topics = response.body.topics as TopicSummary[];
-    expect(topics.map((topic) => topic.id)).toEqual(['jobs', 'education', 'health', 'elderly', 'childcare', 'housing', 'transport', 'environment', 'water', 'business', 'rural', 'safety']);
+    expect(topics.map((topic) => topic.id)).toEqual([
+      'jobs',
+      'education',
+      'health',
+      'elderly',
+      'childcare',
+      'housing',
+      'transport',
+      'environment',
+      'water',
+      'business',
+      'rural',
+      'safety',
+    ]);
     for (const topic of topics) {
-      expect(Object.keys(topic).sort()).toEqual(['articleCount', 'heading', 'id', 'name', 'sentenceCount']);
+      expect(Object.keys(topic).sort()).toEqual([
+        'articleCount',
+        'heading',
+        'id',
+        'name',
+        'sentenceCount',
+      ]);
       expect(topic.articleCount).toBeGreaterThan(0);
       expect(topic.sentenceCount).toBeGreaterThanOrEqual(topic.articleCount);
     }
@@ -66,7 +100,13 @@ describe('GET /api/topics and /api/topics/:id', () => {
     expect(topic).toMatchObject({ id: 'jobs', name: '就业' });
     expect(topic.articles[0]).toMatchObject({ article: 25, title: '促进高质量充分就业', part: 8 });
     for (const entry of topic.articles) {
-      expect(Object.keys(entry).sort()).toEqual(['article', 'part', 'partTitle', 'sentences', 'title']);
+      expect(Object.keys(entry).sort()).toEqual([
+        'article',
+        'part',
+        'partTitle',
+        'sentences',
+        'title',
+      ]);
       const article = await request(app).get(`/api/articles/${entry.article}`);
       expect(entry.partTitle).toBe(article.body.partTitle);
       for (const sentence of entry.sentences) {

@@ -1,17 +1,28 @@
 // The page's reading of answer text: which bracketed pieces become 第N条 chips, and how much of a streaming answer
 // may be rendered for good before a marker is complete.
 import { describe, expect, it } from 'vitest';
-import { createAnswerParser, parseAnswer, stableLength, type AnswerSegment } from '../../web/src/citation-markers.ts';
+import {
+  createAnswerParser,
+  parseAnswer,
+  stableLength,
+  type AnswerSegment,
+} from '../../web/src/citation-markers.ts';
 
 const cites = (segments: AnswerSegment[]): number[][] =>
   segments.flatMap((segment) => (segment.kind === 'cite' ? [segment.articles] : []));
 
 /** What the reader sees, with chips written as {12,13}. */
 const shown = (segments: AnswerSegment[]): string =>
-  segments.map((segment) => (segment.kind === 'text' ? segment.text : `{${segment.articles.join(',')}}`)).join('');
+  segments
+    .map((segment) => (segment.kind === 'text' ? segment.text : `{${segment.articles.join(',')}}`))
+    .join('');
 
 /** Streams `text` in `step`-sized deltas the way AnswerRenderer does: commit up to stableLength, parse each committed slice. */
-function streamed(text: string, step: number, parser = { parseAnswer, stableLength }): AnswerSegment[] {
+function streamed(
+  text: string,
+  step: number,
+  parser = { parseAnswer, stableLength },
+): AnswerSegment[] {
   const segments: AnswerSegment[] = [];
   let committed = 0;
   for (let length = step; length < text.length + step; length += step) {
@@ -36,7 +47,11 @@ describe('parseAnswer: citation chips in answers', () => {
   });
 
   it('reads Chinese numerals and full-width digits in a marker', () => {
-    expect(cites(parseAnswer('甲〔第十二条〕乙〔第一百零五条〕丙〔第１２条〕'))).toEqual([[12], [105], [12]]);
+    expect(cites(parseAnswer('甲〔第十二条〕乙〔第一百零五条〕丙〔第１２条〕'))).toEqual([
+      [12],
+      [105],
+      [12],
+    ]);
   });
 
   it('makes one chip group for each list marker, with every article in it', () => {
@@ -74,7 +89,9 @@ describe('stableLength: streaming answers', () => {
   it('holds back markers opened with the brackets models use', () => {
     expect(stableLength('扩大规模[第1')).toBe(4);
     expect(stableLength('扩大规模【第')).toBe(4);
-    expect(stableLength('〔第1条〕扩大规模【第2条】。')).toBe('〔第1条〕扩大规模【第2条】。'.length);
+    expect(stableLength('〔第1条〕扩大规模【第2条】。')).toBe(
+      '〔第1条〕扩大规模【第2条】。'.length,
+    );
   });
 
   it('releases an opening bracket followed by more text than a marker holds', () => {
@@ -87,7 +104,8 @@ describe('stableLength: streaming answers', () => {
   });
 
   it('renders the same chips when the answer arrives a character at a time as when it arrives whole', () => {
-    const text = '扩大新能源装机规模〔第12条〕,推动储能〔第十三条〕;另见【第12、14条】与[第15条]。\n\n说明〔注〕完。';
+    const text =
+      '扩大新能源装机规模〔第12条〕,推动储能〔第十三条〕;另见【第12、14条】与[第15条]。\n\n说明〔注〕完。';
     const whole = parseAnswer(text);
     for (const step of [1, 2, 3]) {
       const parts = streamed(text, step);

@@ -38,7 +38,9 @@ async function bundledWith(marker: string): Promise<typeof CitationMarkers> {
 
 describe('the marker template from the data file', () => {
   it('is the one the build injects', async () => {
-    const { marker } = JSON.parse(await readFile(ANSWER_TEMPLATES_FILE, 'utf8')) as { marker: string };
+    const { marker } = JSON.parse(await readFile(ANSWER_TEMPLATES_FILE, 'utf8')) as {
+      marker: string;
+    };
     expect(await webDefines()).toEqual({ __CITATION_MARKER_TEMPLATE__: JSON.stringify(marker) });
   });
 
@@ -52,8 +54,13 @@ describe('the marker template from the data file', () => {
     expect(page.stableLength('扩大规模（见第1')).toBe(4);
 
     const standard = await bundledWith('〔第{article}条〕');
-    expect(standard.parseAnswer('扩大规模（见第12条）。')).toEqual([{ kind: 'text', text: '扩大规模（见第12条）。' }]);
-    expect(standard.parseAnswer('扩大规模〔第12条〕').map((segment) => segment.kind)).toEqual(['text', 'cite']);
+    expect(standard.parseAnswer('扩大规模（见第12条）。')).toEqual([
+      { kind: 'text', text: '扩大规模（见第12条）。' },
+    ]);
+    expect(standard.parseAnswer('扩大规模〔第12条〕').map((segment) => segment.kind)).toEqual([
+      'text',
+      'cite',
+    ]);
   });
 
   it('fails the build, not the page, when it is malformed', async () => {

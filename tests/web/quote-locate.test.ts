@@ -7,13 +7,17 @@ const ARTICLE_12 =
   '优化能源消费结构。扩大新能源装机规模,合理布局光储充一体化、源网荷储一体化项目。推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。推进绿电直连,积极承接先进绿色高载能产业转移,完善引导重点用能行业企业使用绿电激励政策,打通跨区域绿电输送通道,打造零碳工厂和园区,提高绿电消费比例。加强调峰能力建设,优化电网网架结构,加快虚拟电厂、智能微电网等技术应用。发展氢能源产业,实施周边地区到乌海绿氢管道项目,推进氢能“制、储、运、用”全链条发展。';
 
 /** The highlighted text. */
-const marked = (range: Range | null): string | null => (range ? ARTICLE_12.slice(range.start, range.end) : null);
+const marked = (range: Range | null): string | null =>
+  range ? ARTICLE_12.slice(range.start, range.end) : null;
 
 describe('locateQuote: highlighting a cited quote', () => {
   it('highlights an exact quote exactly', () => {
     const quote = '推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设。';
     const range = locateQuote(ARTICLE_12, quote);
-    expect(range).toEqual({ start: ARTICLE_12.indexOf(quote), end: ARTICLE_12.indexOf(quote) + quote.length });
+    expect(range).toEqual({
+      start: ARTICLE_12.indexOf(quote),
+      end: ARTICLE_12.indexOf(quote) + quote.length,
+    });
   });
 
   it('highlights the source wording when the quote uses full-width punctuation and spaces', () => {
@@ -32,8 +36,12 @@ describe('locateQuote: highlighting a cited quote', () => {
   });
 
   it('highlights the longest piece of a quote shortened with an ellipsis', () => {
-    expect(marked(locateQuote(ARTICLE_12, '推进绿电直连……打通跨区域绿电输送通道'))).toBe('打通跨区域绿电输送通道');
-    expect(marked(locateQuote(ARTICLE_12, '推进绿电直连...打通跨区域绿电输送通道'))).toBe('打通跨区域绿电输送通道');
+    expect(marked(locateQuote(ARTICLE_12, '推进绿电直连……打通跨区域绿电输送通道'))).toBe(
+      '打通跨区域绿电输送通道',
+    );
+    expect(marked(locateQuote(ARTICLE_12, '推进绿电直连...打通跨区域绿电输送通道'))).toBe(
+      '打通跨区域绿电输送通道',
+    );
   });
 
   it('highlights the whole sentence a paraphrase comes from', () => {
@@ -55,11 +63,18 @@ describe('locateQuotes: several quotes in one article', () => {
       '推动新型储能发展,加快抽水蓄能电站',
       '加快抽水蓄能电站、独立储能等项目建设',
     ]);
-    expect(ranges.map(marked)).toEqual(['推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设', '发展氢能源产业']);
+    expect(ranges.map(marked)).toEqual([
+      '推动新型储能发展,加快抽水蓄能电站、独立储能等项目建设',
+      '发展氢能源产业',
+    ]);
   });
 
   it('merges quotes that touch and drops quotes it cannot place', () => {
-    const ranges = locateQuotes(ARTICLE_12, ['优化能源消费结构。', '扩大新能源装机规模', '乡村振兴战略全面推进']);
+    const ranges = locateQuotes(ARTICLE_12, [
+      '优化能源消费结构。',
+      '扩大新能源装机规模',
+      '乡村振兴战略全面推进',
+    ]);
     expect(ranges.map(marked)).toEqual(['优化能源消费结构。扩大新能源装机规模']);
   });
 });

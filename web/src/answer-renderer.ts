@@ -9,7 +9,11 @@ import { el } from './dom';
 /** A 第N条 chip; with `quote`, the article panel highlights that sentence (see main.ts). */
 export function citeChip(article: number, quote?: string): HTMLButtonElement {
   // Visible text doubles as the accessible name: exactly "第12条".
-  return el('button', { type: 'button', class: 'cite-chip', 'data-article': article, 'data-quote': quote }, [articleLabel(article)]);
+  return el(
+    'button',
+    { type: 'button', class: 'cite-chip', 'data-article': article, 'data-quote': quote },
+    [articleLabel(article)],
+  );
 }
 
 // Blank lines between paragraphs would take a full 1.85em line in pre-wrap
@@ -21,7 +25,11 @@ function insertText(text: string, parent: Node, before: Node | null): void {
   });
 }
 
-export function renderSegments(segments: AnswerSegment[], parent: Node, before: Node | null = null): void {
+export function renderSegments(
+  segments: AnswerSegment[],
+  parent: Node,
+  before: Node | null = null,
+): void {
   for (const seg of segments) {
     if (seg.kind === 'text') {
       insertText(seg.text, parent, before);

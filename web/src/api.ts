@@ -1,7 +1,16 @@
 // Document, topic, glossary and study-pack endpoints. Chat lives in
 // chat-stream.ts because it streams.
 import { errorFromResponse, toApiError } from './api-error';
-import type { Article, GlossaryTerm, Outline, SearchResponse, StudyPack, StudyRequest, Topic, TopicSummary } from './types';
+import type {
+  Article,
+  GlossaryTerm,
+  Outline,
+  SearchResponse,
+  StudyPack,
+  StudyRequest,
+  Topic,
+  TopicSummary,
+} from './types';
 
 async function request(url: string, init: RequestInit): Promise<Response> {
   let res: Response;
@@ -56,7 +65,12 @@ export async function fetchGlossary(): Promise<GlossaryTerm[]> {
   return Array.isArray(body.terms) ? (body.terms as GlossaryTerm[]) : [];
 }
 
-function postStudy(req: StudyRequest, format: 'json' | 'markdown' | 'html', accept: string, signal?: AbortSignal): Promise<Response> {
+function postStudy(
+  req: StudyRequest,
+  format: 'json' | 'markdown' | 'html',
+  accept: string,
+  signal?: AbortSignal,
+): Promise<Response> {
   const query = format === 'json' ? '' : `?format=${format}`;
   return request(`/api/study${query}`, {
     method: 'POST',
@@ -71,6 +85,9 @@ export async function fetchStudyPack(req: StudyRequest, signal?: AbortSignal): P
 }
 
 /** The same pack rendered by the server for printing (html) or saving (markdown). */
-export async function fetchStudyExport(req: StudyRequest, format: 'markdown' | 'html'): Promise<string> {
+export async function fetchStudyExport(
+  req: StudyRequest,
+  format: 'markdown' | 'html',
+): Promise<string> {
   return (await postStudy(req, format, format === 'html' ? 'text/html' : 'text/markdown')).text();
 }

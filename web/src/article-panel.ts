@@ -19,7 +19,11 @@ export interface OpenRequest {
 export class ArticlePanel {
   readonly element: HTMLElement;
   private readonly crumb = el('p', { class: 'panel__crumb' });
-  private readonly title = el('h2', { class: 'panel__title', id: 'article-panel-title', tabindex: -1 });
+  private readonly title = el('h2', {
+    class: 'panel__title',
+    id: 'article-panel-title',
+    tabindex: -1,
+  });
   private readonly body = el('div', { class: 'panel__body' });
   private readonly prev = button(S.panelPrev, 'btn btn--ghost panel__prev');
   private readonly next = button(S.panelNext, 'btn btn--ghost panel__next');
@@ -36,11 +40,18 @@ export class ArticlePanel {
     close.addEventListener('click', () => this.close());
     this.prev.addEventListener('click', () => this.step(-1));
     this.next.addEventListener('click', () => this.step(1));
-    this.element = el('section', { class: 'panel', id: 'article-panel', role: 'dialog', hidden: true }, [
-      el('header', { class: 'panel__header' }, [el('div', { class: 'panel__heading' }, [this.crumb, this.title]), close]),
-      this.body,
-      el('footer', { class: 'panel__nav' }, [this.prev, this.next]),
-    ]);
+    this.element = el(
+      'section',
+      { class: 'panel', id: 'article-panel', role: 'dialog', hidden: true },
+      [
+        el('header', { class: 'panel__header' }, [
+          el('div', { class: 'panel__heading' }, [this.crumb, this.title]),
+          close,
+        ]),
+        this.body,
+        el('footer', { class: 'panel__nav' }, [this.prev, this.next]),
+      ],
+    );
   }
 
   get isOpen(): boolean {
@@ -60,7 +71,9 @@ export class ArticlePanel {
     this.token++;
     this.element.hidden = true;
     document.body.classList.remove('panel-open');
-    const target = this.opener?.isConnected ? this.opener : document.querySelector<HTMLElement>('textarea');
+    const target = this.opener?.isConnected
+      ? this.opener
+      : document.querySelector<HTMLElement>('textarea');
     target?.focus();
     this.opener = null;
   }
@@ -75,7 +88,12 @@ export class ArticlePanel {
     this.current = article;
     // Heading from the outline straight away, so the dialog is named while the text loads.
     const part = this.outline.partOf(article);
-    this.setHeading(this.outline.titleOf(article) ?? S.articleFallbackTitle(article), part?.title ?? '', part?.part ?? 0, article);
+    this.setHeading(
+      this.outline.titleOf(article) ?? S.articleFallbackTitle(article),
+      part?.title ?? '',
+      part?.part ?? 0,
+      article,
+    );
     this.body.replaceChildren(el('p', { class: 'panel__status', text: S.panelLoading }));
     this.prev.disabled = this.outline.neighbour(article, -1) === undefined;
     this.next.disabled = this.outline.neighbour(article, 1) === undefined;
@@ -92,8 +110,12 @@ export class ArticlePanel {
     clear(this.crumb);
     if (part > 0) {
       const partText = `${partName(part)} ${stripPartPrefix(partTitle)}`;
-      this.crumb.append(el('span', { class: 'panel__crumb-part', title: partText, text: partText }));
-      this.crumb.append(el('span', { class: 'panel__crumb-sep', 'aria-hidden': 'true', text: ' › ' }));
+      this.crumb.append(
+        el('span', { class: 'panel__crumb-part', title: partText, text: partText }),
+      );
+      this.crumb.append(
+        el('span', { class: 'panel__crumb-sep', 'aria-hidden': 'true', text: ' › ' }),
+      );
     }
     this.crumb.append(el('span', { class: 'panel__crumb-article', text: articleLabel(article) }));
   }
@@ -108,7 +130,10 @@ export class ArticlePanel {
     if (mark) {
       // Wait a frame so layout (and the sheet's slide-in) is settled before scrolling.
       requestAnimationFrame(() =>
-        mark.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' }),
+        mark.scrollIntoView({
+          block: 'center',
+          behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+        }),
       );
     }
   }

@@ -10,11 +10,19 @@ export class AudienceSwitch {
 
   constructor(initial: Mode, onChange: (mode: Mode) => void) {
     const options = MODES.map((mode) => {
-      const radio = el('input', { type: 'radio', name: 'audience', value: mode, class: 'audience__radio' });
+      const radio = el('input', {
+        type: 'radio',
+        name: 'audience',
+        value: mode,
+        class: 'audience__radio',
+      });
       radio.checked = mode === initial;
       radio.addEventListener('change', () => radio.checked && onChange(mode));
       this.radios.set(mode, radio);
-      return el('label', { class: 'audience__option' }, [radio, el('span', { text: MODE_STRINGS[mode].label })]);
+      return el('label', { class: 'audience__option' }, [
+        radio,
+        el('span', { text: MODE_STRINGS[mode].label }),
+      ]);
     });
     this.element = el('fieldset', { class: 'audience' }, [
       el('legend', { class: 'audience__legend', text: S.audienceLegend }),

@@ -98,7 +98,11 @@ export class ChatController {
     const controller = new AbortController();
     this.controller = controller;
     this.composer.setBusy(true);
-    const request = { message: user.content, history: this.store.historyBefore(user.id), mode: this.store.mode };
+    const request = {
+      message: user.content,
+      history: this.store.historyBefore(user.id),
+      mode: this.store.mode,
+    };
     try {
       const res = await streamChat(
         request,
@@ -123,7 +127,11 @@ export class ChatController {
     } catch (err) {
       const e = toApiError(err);
       if (e.kind === 'abort') msg.status = 'stopped';
-      else Object.assign(msg, { status: 'error', error: errorText(e) } satisfies Partial<AssistantMessage>);
+      else
+        Object.assign(msg, {
+          status: 'error',
+          error: errorText(e),
+        } satisfies Partial<AssistantMessage>);
     } finally {
       // newChat() may already have handed the composer to a newer request.
       if (this.controller === controller) {

@@ -34,7 +34,10 @@ export async function streamChat(
   }
 }
 
-async function readEvents(body: ReadableStream<Uint8Array>, handlers: StreamHandlers): Promise<ChatResponse> {
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  handlers: StreamHandlers,
+): Promise<ChatResponse> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new SseParser();

@@ -4,10 +4,15 @@
 // 〔第12条〕, and the loose parser also accepts what models drift into —
 // 〔第12条、第13条〕, 〔第12、13条〕, 〔第十二条〕, [第12条], 【第12条】.
 // Anything else in brackets stays plain text.
-import { createCitationMarker, DEFAULT_MARKER_TEMPLATE, type CitationMarker } from '../../core/citation-marker.ts';
+import {
+  createCitationMarker,
+  DEFAULT_MARKER_TEMPLATE,
+  type CitationMarker,
+} from '../../core/citation-marker.ts';
 import type {} from './build-constants.d.ts';
 
-export type AnswerSegment = { kind: 'text'; text: string } | { kind: 'cite'; raw: string; articles: number[] };
+export type AnswerSegment =
+  { kind: 'text'; text: string } | { kind: 'cite'; raw: string; articles: number[] };
 
 /** Brackets a model may open a marker with besides the template's own (the core's findLoose accepts them all). */
 const OTHER_OPENERS = '〔[【';
@@ -66,7 +71,9 @@ export function createAnswerParser(template: string = DEFAULT_MARKER_TEMPLATE): 
 
 /** The page's parser, for the template the build injected (the core's default outside a bundle, e.g. in unit tests). */
 const pageParser = createAnswerParser(
-  typeof __CITATION_MARKER_TEMPLATE__ === 'string' ? __CITATION_MARKER_TEMPLATE__ : DEFAULT_MARKER_TEMPLATE,
+  typeof __CITATION_MARKER_TEMPLATE__ === 'string'
+    ? __CITATION_MARKER_TEMPLATE__
+    : DEFAULT_MARKER_TEMPLATE,
 );
 
 export const parseAnswer = pageParser.parseAnswer;

@@ -22,7 +22,11 @@ export class Composer {
     rows: 1,
     enterkeyhint: 'send',
   });
-  private readonly send = el('button', { type: 'submit', class: 'btn btn--primary composer__send' }, [S.send]);
+  private readonly send = el(
+    'button',
+    { type: 'submit', class: 'btn btn--primary composer__send' },
+    [S.send],
+  );
   private readonly stopButton = button(S.stop, 'btn btn--stop composer__stop', { hidden: true });
   private readonly count = el('span', { class: 'composer__count', 'aria-live': 'polite' });
   private busy = false;
@@ -30,7 +34,10 @@ export class Composer {
   constructor(private readonly handlers: ComposerHandlers) {
     this.element = el('form', { class: 'composer', novalidate: true }, [
       el('div', { class: 'composer__box' }, [this.input, this.send, this.stopButton]),
-      el('p', { class: 'composer__meta' }, [el('span', { class: 'composer__hint', text: S.composerHint }), this.count]),
+      el('p', { class: 'composer__meta' }, [
+        el('span', { class: 'composer__hint', text: S.composerHint }),
+        this.count,
+      ]),
       el('p', { class: 'composer__disclaimer', text: S.disclaimer }),
     ]);
     this.element.addEventListener('submit', (e) => {
@@ -48,7 +55,8 @@ export class Composer {
 
   setBusy(busy: boolean): void {
     this.busy = busy;
-    const buttonHadFocus = document.activeElement === this.stopButton || document.activeElement === this.send;
+    const buttonHadFocus =
+      document.activeElement === this.stopButton || document.activeElement === this.send;
     this.send.hidden = busy;
     this.stopButton.hidden = !busy;
     // A hidden button drops focus to <body>; keep keyboard users in the box instead.

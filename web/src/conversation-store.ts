@@ -65,7 +65,8 @@ export class ConversationStore {
     const items: HistoryItem[] = [];
     prior.forEach((m, i) => {
       if (m.role === 'assistant') {
-        if (m.status !== 'error' && m.content.trim()) items.push({ role: 'assistant', content: m.content });
+        if (m.status !== 'error' && m.content.trim())
+          items.push({ role: 'assistant', content: m.content });
         return;
       }
       const reply = prior[i + 1];
@@ -86,7 +87,16 @@ export function newId(): string {
 }
 
 export function emptyAnswer(id: string = newId()): AssistantMessage {
-  return { id, role: 'assistant', content: '', status: 'streaming', answered: true, citations: [], related: [], provider: '' };
+  return {
+    id,
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    answered: true,
+    citations: [],
+    related: [],
+    provider: '',
+  };
 }
 
 function isMessage(x: unknown): x is Message {
@@ -94,5 +104,10 @@ function isMessage(x: unknown): x is Message {
   if (typeof m?.id !== 'string' || typeof m.content !== 'string') return false;
   if (m.role === 'user') return true;
   const a = m as Partial<AssistantMessage>;
-  return m.role === 'assistant' && typeof a.status === 'string' && Array.isArray(a.citations) && Array.isArray(a.related);
+  return (
+    m.role === 'assistant' &&
+    typeof a.status === 'string' &&
+    Array.isArray(a.citations) &&
+    Array.isArray(a.related)
+  );
 }

@@ -1,7 +1,11 @@
 // Saves text the page already holds as a file, through a Blob URL, so nothing
 // is sent anywhere and no server-side file is needed.
 
-export function downloadText(text: string, fileName: string, type = 'text/markdown;charset=utf-8'): void {
+export function downloadText(
+  text: string,
+  fileName: string,
+  type = 'text/markdown;charset=utf-8',
+): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

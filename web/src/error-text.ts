@@ -11,7 +11,8 @@ export function errorText(err: ApiError): string {
 function baseText(err: ApiError): string {
   if (err.kind === 'network') return S.errNetwork;
   if (err.kind === 'stream') return S.errStream;
-  if (err.status === 429) return err.retryAfter ? S.errRateLimitSeconds(err.retryAfter) : S.errRateLimit;
+  if (err.status === 429)
+    return err.retryAfter ? S.errRateLimitSeconds(err.retryAfter) : S.errRateLimit;
   if (err.status === 413) return S.errTooLarge;
   if (err.status === 400 || err.status === 415 || err.status === 422) return S.errBadRequest;
   if (err.status >= 500) return S.errServer;

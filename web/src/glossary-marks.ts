@@ -17,10 +17,13 @@ export class Glossary {
 
   constructor(terms: readonly GlossaryTerm[]) {
     for (const t of terms) {
-      if (typeof t?.term === 'string' && t.term.trim().length >= MIN_TERM_LENGTH) this.byTerm.set(t.term.trim(), t);
+      if (typeof t?.term === 'string' && t.term.trim().length >= MIN_TERM_LENGTH)
+        this.byTerm.set(t.term.trim(), t);
     }
     // Alternation tries left to right, so longest-first makes the longest term win at each position.
-    const sorted = [...this.byTerm.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+    const sorted = [...this.byTerm.keys()].sort(
+      (a, b) => b.length - a.length || a.localeCompare(b),
+    );
     this.pattern = sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : null;
   }
 
@@ -37,7 +40,9 @@ export class Glossary {
     const pattern = this.pattern;
     if (!pattern) return;
     root.normalize(); // streamed answers arrive as many text nodes; a term may straddle two
-    const seen = new Set(Array.from(root.querySelectorAll<HTMLElement>('.glossary-term'), (b) => b.dataset.term ?? ''));
+    const seen = new Set(
+      Array.from(root.querySelectorAll<HTMLElement>('.glossary-term'), (b) => b.dataset.term ?? ''),
+    );
     for (const node of textNodes(root)) {
       const text = node.data;
       const pieces: Array<string | HTMLElement> = [];
@@ -94,7 +99,8 @@ export class LazyGlossary {
 
 function textNodes(root: HTMLElement): Text[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
@@ -102,14 +108,18 @@ function textNodes(root: HTMLElement): Text[] {
 }
 
 function termButton(term: string): HTMLElement {
-  return el('dfn', {
-    class: 'glossary-term',
-    role: 'button',
-    tabindex: 0,
-    'data-term': term,
-    'aria-haspopup': 'dialog',
-    'aria-expanded': 'false',
-  }, [term]);
+  return el(
+    'dfn',
+    {
+      class: 'glossary-term',
+      role: 'button',
+      tabindex: 0,
+      'data-term': term,
+      'aria-haspopup': 'dialog',
+      'aria-expanded': 'false',
+    },
+    [term],
+  );
 }
 
 function escapeRegExp(text: string): string {

@@ -24,14 +24,18 @@ export class GlossaryPopover {
   constructor(private readonly glossary: () => Glossary | null) {
     const close = button('×', 'glossary-popover__close', { 'aria-label': S.glossaryClose });
     close.addEventListener('click', () => this.close(true));
-    this.element = el('div', {
-      class: 'glossary-popover',
-      id: 'glossary-popover',
-      role: 'dialog',
-      'aria-labelledby': 'glossary-popover-term',
-      tabindex: -1,
-      hidden: true,
-    }, [close, this.body]);
+    this.element = el(
+      'div',
+      {
+        class: 'glossary-popover',
+        id: 'glossary-popover',
+        role: 'dialog',
+        'aria-labelledby': 'glossary-popover-term',
+        tabindex: -1,
+        hidden: true,
+      },
+      [close, this.body],
+    );
 
     // Opens on mousemove, not mouseover: a panel opening or scrolling under a resting
     // pointer fires mouseover too, and a card should not pop up unasked.
@@ -53,12 +57,23 @@ export class GlossaryPopover {
     document.addEventListener('pointerdown', (e) => {
       this.tabbing = false;
       const target = e.target instanceof Node ? e.target : null;
-      if (this.isOpen && target && !this.element.contains(target) && !this.anchorTerm?.contains(target)) this.close(false);
+      if (
+        this.isOpen &&
+        target &&
+        !this.element.contains(target) &&
+        !this.anchorTerm?.contains(target)
+      )
+        this.close(false);
     });
     // Positions are computed once; anything scrolling underneath would leave the card behind.
-    document.addEventListener('scroll', (e) => {
-      if (this.isOpen && !(e.target instanceof Node && this.element.contains(e.target))) this.close(false);
-    }, true);
+    document.addEventListener(
+      'scroll',
+      (e) => {
+        if (this.isOpen && !(e.target instanceof Node && this.element.contains(e.target)))
+          this.close(false);
+      },
+      true,
+    );
     window.addEventListener('resize', () => this.close(false));
   }
 
@@ -110,7 +125,10 @@ export class GlossaryPopover {
     const { width, height } = card.getBoundingClientRect();
     const left = Math.min(Math.max(EDGE_PX, a.left), window.innerWidth - width - EDGE_PX);
     const below = a.bottom + GAP_PX;
-    const top = below + height <= window.innerHeight - EDGE_PX || a.top - GAP_PX - height < EDGE_PX ? below : a.top - GAP_PX - height;
+    const top =
+      below + height <= window.innerHeight - EDGE_PX || a.top - GAP_PX - height < EDGE_PX
+        ? below
+        : a.top - GAP_PX - height;
     card.style.left = `${Math.max(EDGE_PX, left)}px`;
     card.style.top = `${Math.max(EDGE_PX, top)}px`;
   }
@@ -127,7 +145,8 @@ export class GlossaryPopover {
       return;
     }
     // Left both the term and the card: close unless focus is keeping it open.
-    if (this.element.contains(document.activeElement) || document.activeElement === this.anchorTerm) return;
+    if (this.element.contains(document.activeElement) || document.activeElement === this.anchorTerm)
+      return;
     window.clearTimeout(this.hideTimer);
     this.hideTimer = window.setTimeout(() => this.close(false), HIDE_DELAY_MS);
   }
@@ -150,21 +169,32 @@ export class GlossaryPopover {
 }
 
 function content(entry: GlossaryTerm): HTMLElement[] {
-  const parts: HTMLElement[] = [el('p', { class: 'glossary-popover__term', id: 'glossary-popover-term', text: entry.term })];
+  const parts: HTMLElement[] = [
+    el('p', { class: 'glossary-popover__term', id: 'glossary-popover-term', text: entry.term }),
+  ];
   const def = entry.definition;
   if (def && typeof def.quote === 'string' && def.quote) {
     parts.push(
       el('p', { class: 'glossary-popover__label', text: S.glossaryDefinition }),
-      el('blockquote', { class: 'glossary-popover__quote' }, [def.quote, ' ', citeChip(def.article, def.quote)]),
+      el('blockquote', { class: 'glossary-popover__quote' }, [
+        def.quote,
+        ' ',
+        citeChip(def.article, def.quote),
+      ]),
     );
   }
   const articles = Array.isArray(entry.articles) ? entry.articles : [];
   if (articles.length > 0) {
     const occurrences = Array.isArray(entry.occurrences) ? entry.occurrences : [];
-    const quoteIn = (n: number): string | undefined => occurrences.find((o) => o.article === n)?.quote;
+    const quoteIn = (n: number): string | undefined =>
+      occurrences.find((o) => o.article === n)?.quote;
     parts.push(
       el('p', { class: 'glossary-popover__label', text: S.glossaryUsedIn(articles.length) }),
-      el('p', { class: 'glossary-popover__articles' }, articles.map((n) => citeChip(n, quoteIn(n) ?? entry.term))),
+      el(
+        'p',
+        { class: 'glossary-popover__articles' },
+        articles.map((n) => citeChip(n, quoteIn(n) ?? entry.term)),
+      ),
     );
   }
   return parts;

@@ -35,7 +35,11 @@ export function buildLayout(parts: LayoutParts): Layout {
   });
   const newChat = button(S.newChat, 'btn btn--ghost topbar__new');
   const exportChat = button(S.exportChat, 'btn btn--ghost topbar__export');
-  const messages = el('section', { class: 'messages', 'aria-live': 'polite', 'aria-label': S.conversationLabel });
+  const messages = el('section', {
+    class: 'messages',
+    'aria-live': 'polite',
+    'aria-label': S.conversationLabel,
+  });
   const scroller = el('div', { class: 'chat__scroll' }, [parts.welcome, messages]);
   const chatView = el('div', { class: 'chat__view' }, [scroller, parts.composer]);
   const backdrop = el('div', { class: 'backdrop', hidden: true });

@@ -29,7 +29,9 @@ store.load();
 const outlineData = new OutlineData();
 // Finished answers and the open article; streaming answers are marked when they finish.
 const glossary = new LazyGlossary(fetchGlossary, () =>
-  document.querySelectorAll<HTMLElement>('.msg--done .answer-text, .msg--stopped .answer-text, .panel .article-text'),
+  document.querySelectorAll<HTMLElement>(
+    '.msg--done .answer-text, .msg--stopped .answer-text, .panel .article-text',
+  ),
 );
 const markTerms = glossary.mark;
 const glossaryPopover = new GlossaryPopover(() => glossary.current);
@@ -96,7 +98,9 @@ function applyMode(mode: Mode): void {
     void topics.load().then(() => applyMode(store.mode));
   }
   welcome.setMode(mode);
-  tabs.setExtra(mode === 'citizen' ? (topics.available ? 'topics' : null) : mode === 'trainer' ? 'study' : null);
+  tabs.setExtra(
+    mode === 'citizen' ? (topics.available ? 'topics' : null) : mode === 'trainer' ? 'study' : null,
+  );
 }
 
 layout.newChat.addEventListener('click', () => {
@@ -114,7 +118,8 @@ layout.exportChat.addEventListener('click', () => {
 // quotes all carry data-article; one listener opens the panel for any of them.
 // data-quote, when present, is the sentence to highlight.
 document.addEventListener('click', (e) => {
-  const target = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-article]') : null;
+  const target =
+    e.target instanceof Element ? e.target.closest<HTMLElement>('[data-article]') : null;
   if (!target || !target.matches('a, button')) return;
   const article = Number(target.dataset.article);
   if (!Number.isInteger(article)) return;

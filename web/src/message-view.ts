@@ -60,7 +60,9 @@ export class AssistantView {
       'msg msg--assistant',
       `msg--${msg.status}`,
       refused ? 'msg--refusal' : '',
-    ].join(' ').trim();
+    ]
+      .join(' ')
+      .trim();
     this.element.dataset.status = msg.status;
     this.element.setAttribute('aria-busy', String(streaming)); // hold screen-reader announcements until done
     this.body.hidden = msg.content === '';
@@ -69,7 +71,8 @@ export class AssistantView {
     if (streaming) return;
     if (msg.content) this.decorate(this.body);
     if (refused) this.body.before(this.refusalBadge());
-    if (msg.provider === OFFLINE_PROVIDER) this.extras.append(notice('notice-offline', S.offlineNotice));
+    if (msg.provider === OFFLINE_PROVIDER)
+      this.extras.append(notice('notice-offline', S.offlineNotice));
     else if (msg.notice) this.extras.append(notice('notice-model', msg.notice));
     if (msg.status === 'stopped') {
       this.extras.append(notice('notice-stopped', msg.content ? S.stopped : S.stoppedEmpty));
@@ -77,7 +80,12 @@ export class AssistantView {
     if (msg.status === 'error') this.extras.append(errorBox(msg.error ?? S.errUnknown));
     if (msg.related.length > 0 && refused) this.extras.append(relatedList(msg.related));
     if (msg.citations.length > 0) this.extras.append(sourcesList(msg.citations));
-    if (msg.content) this.extras.append(el('div', { class: 'msg__actions' }, [button(S.copy, 'btn-text', { 'data-action': 'copy' })]));
+    if (msg.content)
+      this.extras.append(
+        el('div', { class: 'msg__actions' }, [
+          button(S.copy, 'btn-text', { 'data-action': 'copy' }),
+        ]),
+      );
   }
 
   private refusalBadge(): HTMLElement {
@@ -109,7 +117,11 @@ export function articleLink(article: number, title: string): HTMLAnchorElement {
 function relatedList(related: RelatedArticle[]): HTMLElement {
   return el('div', { class: 'related' }, [
     el('p', { class: 'related__heading', text: S.relatedHeading }),
-    el('ul', { class: 'related__list' }, related.map((r) => el('li', {}, [articleLink(r.article, r.title)]))),
+    el(
+      'ul',
+      { class: 'related__list' },
+      related.map((r) => el('li', {}, [articleLink(r.article, r.title)])),
+    ),
   ]);
 }
 
@@ -122,7 +134,10 @@ function sourcesList(citations: Citation[]): HTMLElement {
       'ol',
       { class: 'sources__list' },
       citations.map((c) =>
-        el('li', {}, [articleLink(c.article, c.title), el('blockquote', { class: 'sources__quote', text: c.quote })]),
+        el('li', {}, [
+          articleLink(c.article, c.title),
+          el('blockquote', { class: 'sources__quote', text: c.quote }),
+        ]),
       ),
     ),
   ]);

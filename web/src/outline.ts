@@ -18,12 +18,22 @@ export class OutlineNav {
     enterkeyhint: 'search',
   });
   private readonly list = el('ol', { class: 'outline__parts' });
-  private readonly status = el('p', { class: 'outline__status', role: 'status', text: S.outlineLoading });
+  private readonly status = el('p', {
+    class: 'outline__status',
+    role: 'status',
+    text: S.outlineLoading,
+  });
   private readonly search = new SearchResults();
 
-  constructor(private readonly data: OutlineData, closeButton: HTMLButtonElement) {
+  constructor(
+    private readonly data: OutlineData,
+    closeButton: HTMLButtonElement,
+  ) {
     this.element = el('nav', { class: 'outline', id: 'outline', 'aria-label': S.outlineLabel }, [
-      el('div', { class: 'outline__head' }, [el('h2', { class: 'outline__heading', text: S.outlineToggle }), closeButton]),
+      el('div', { class: 'outline__head' }, [
+        el('h2', { class: 'outline__heading', text: S.outlineToggle }),
+        closeButton,
+      ]),
       this.filter,
       this.search.element,
       this.status,
@@ -56,7 +66,11 @@ export class OutlineNav {
           el(
             'ol',
             { class: 'outline__articles' },
-            part.articles.map((a) => el('li', { 'data-search': `第${a.article}条 ${a.title}` }, [articleLink(a.article, a.title)])),
+            part.articles.map((a) =>
+              el('li', { 'data-search': `第${a.article}条 ${a.title}` }, [
+                articleLink(a.article, a.title),
+              ]),
+            ),
           ),
         ]);
       }),
@@ -70,8 +84,11 @@ export class OutlineNav {
     for (const part of Array.from(this.list.children) as HTMLElement[]) {
       const partHit = needle !== '' && (part.dataset.search ?? '').toLowerCase().includes(needle);
       let partShown = 0;
-      for (const item of Array.from(part.querySelectorAll<HTMLElement>('.outline__articles > li'))) {
-        const hit = needle === '' || partHit || (item.dataset.search ?? '').toLowerCase().includes(needle);
+      for (const item of Array.from(
+        part.querySelectorAll<HTMLElement>('.outline__articles > li'),
+      )) {
+        const hit =
+          needle === '' || partHit || (item.dataset.search ?? '').toLowerCase().includes(needle);
         item.hidden = !hit;
         if (hit) partShown++;
       }

@@ -16,11 +16,15 @@ export class SearchResults {
   private controller: AbortController | null = null;
 
   constructor() {
-    this.element = el('section', { class: 'search-results', hidden: true, 'aria-label': S.searchHeading }, [
-      el('h3', { class: 'search-results__heading', text: S.searchHeading }),
-      this.status,
-      this.list,
-    ]);
+    this.element = el(
+      'section',
+      { class: 'search-results', hidden: true, 'aria-label': S.searchHeading },
+      [
+        el('h3', { class: 'search-results__heading', text: S.searchHeading }),
+        this.status,
+        this.list,
+      ],
+    );
   }
 
   query(q: string): void {
@@ -60,7 +64,10 @@ function hitItem(hit: SearchHit, q: string): HTMLElement {
     hit.article === null
       ? el('span', { class: 'search-hit__title', text: hit.title || S.preamble })
       : articleLink(hit.article, hit.title);
-  return el('li', { class: 'search-hit' }, [head, el('p', { class: 'search-hit__snippet' }, highlight(String(hit.snippet ?? ''), q))]);
+  return el('li', { class: 'search-hit' }, [
+    head,
+    el('p', { class: 'search-hit__snippet' }, highlight(String(hit.snippet ?? ''), q)),
+  ]);
 }
 
 /** Snippet as text nodes with each occurrence of the query in <mark>. */

@@ -24,7 +24,12 @@ export const MODE_STRINGS: Record<Mode, ModeStrings> = {
   citizen: {
     label: '市民',
     hint: '用通俗的语言解读与日常生活相关的内容。',
-    starters: ['看病方面有什么新变化？', '冬天取暖有什么打算？', '找工作有哪些支持？', '孩子上学会有哪些变化？'],
+    starters: [
+      '看病方面有什么新变化？',
+      '冬天取暖有什么打算？',
+      '找工作有哪些支持？',
+      '孩子上学会有哪些变化？',
+    ],
   },
   trainer: {
     label: '培训',
@@ -154,7 +159,8 @@ export const S = {
 
   // Study packs (培训)
   studyHeading: '生成学习材料',
-  studyIntro: '选择一个部分、若干条文或一个主题，生成学习提纲、重点词语、讨论题和测验。所有内容均摘自原文并标注条文。',
+  studyIntro:
+    '选择一个部分、若干条文或一个主题，生成学习提纲、重点词语、讨论题和测验。所有内容均摘自原文并标注条文。',
   studyScope: '学习范围',
   studyScopePart: '整个部分',
   studyScopeArticles: '选择条文',

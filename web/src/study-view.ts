@@ -19,7 +19,11 @@ export class StudyView {
   readonly element: HTMLElement;
   private readonly form: StudyForm;
   private readonly status = el('p', { class: 'study-status', role: 'status' });
-  private readonly preview = el('section', { class: 'study-preview', 'aria-labelledby': 'study-title', hidden: true });
+  private readonly preview = el('section', {
+    class: 'study-preview',
+    'aria-labelledby': 'study-title',
+    hidden: true,
+  });
   private readonly printButton = button(S.studyPrint, 'btn study-preview__print');
   private readonly downloadButton = button(S.studyDownload, 'btn study-preview__download');
   private request: StudyRequest | null = null;
@@ -27,7 +31,10 @@ export class StudyView {
   private controller: AbortController | null = null;
   private packCount = 0;
 
-  constructor(outline: OutlineData, private readonly notify: (text: string) => void) {
+  constructor(
+    outline: OutlineData,
+    private readonly notify: (text: string) => void,
+  ) {
     this.form = new StudyForm(outline, (req) => void this.generate(req));
     this.printButton.addEventListener('click', () => void this.print());
     this.downloadButton.addEventListener('click', () => void this.download());
@@ -76,7 +83,12 @@ export class StudyView {
   }
 
   private show(pack: StudyPack): void {
-    const title = el('h2', { class: 'study-preview__title', id: 'study-title', tabindex: -1, text: pack.title });
+    const title = el('h2', {
+      class: 'study-preview__title',
+      id: 'study-title',
+      tabindex: -1,
+      text: pack.title,
+    });
     const articles = Array.isArray(pack.selection?.articles) ? pack.selection.articles : [];
     this.preview.replaceChildren(
       el('header', { class: 'study-preview__head' }, [

@@ -49,7 +49,9 @@ export class TopicsView {
   /** Loads the topic list once; resolves false (and stays hidden) on any failure. */
   async load(): Promise<boolean> {
     try {
-      this.topics = (await fetchTopics()).filter((t) => typeof t?.id === 'string' && typeof t.name === 'string');
+      this.topics = (await fetchTopics()).filter(
+        (t) => typeof t?.id === 'string' && typeof t.name === 'string',
+      );
     } catch {
       this.topics = [];
     }
@@ -100,7 +102,10 @@ export class TopicsView {
     this.page.replaceChildren(
       this.backButton(),
       el('header', { class: 'topic-page__head' }, [
-        el('div', { class: 'topic-page__titles' }, [name, el('p', { class: 'topic-page__heading', text: topic.heading })]),
+        el('div', { class: 'topic-page__titles' }, [
+          name,
+          el('p', { class: 'topic-page__heading', text: topic.heading }),
+        ]),
         ask,
       ]),
       ...articles.map((a) => articleSection(a)),
@@ -111,7 +116,10 @@ export class TopicsView {
   private fail(id: string): void {
     const retry = button(S.retry, 'btn btn--small');
     retry.addEventListener('click', () => this.open(id));
-    this.page.replaceChildren(this.backButton(), el('div', { class: 'view-error' }, [el('p', { text: S.topicFailed }), retry]));
+    this.page.replaceChildren(
+      this.backButton(),
+      el('div', { class: 'view-error' }, [el('p', { text: S.topicFailed }), retry]),
+    );
   }
 
   private backButton(): HTMLButtonElement {
@@ -143,11 +151,16 @@ function articleSection(a: TopicArticle): HTMLElement {
       ' ',
       a.title,
     ]),
-    el('p', { class: 'topic-article__part', text: `${partName(a.part)} ${stripPartPrefix(a.partTitle)}` }),
+    el('p', {
+      class: 'topic-article__part',
+      text: `${partName(a.part)} ${stripPartPrefix(a.partTitle)}`,
+    }),
     el(
       'ul',
       { class: 'topic-article__sentences', 'aria-label': S.topicSentencesLabel },
-      sentences.map((s) => el('li', { class: 'topic-sentence' }, [s.quote, ' ', citeChip(a.article, s.quote)])),
+      sentences.map((s) =>
+        el('li', { class: 'topic-sentence' }, [s.quote, ' ', citeChip(a.article, s.quote)]),
+      ),
     ),
   ]);
 }

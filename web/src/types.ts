@@ -1,7 +1,12 @@
 // Shapes of the HTTP API (see the server contract) and of the page's own state.
 
 // The chat and study-pack shapes are the server's own (type-only imports: nothing of the server is bundled).
-import type { Audience, ChatResponse as ServerChatResponse, ChatTurn, Citation } from '../../core/wire/chat-wire.ts';
+import type {
+  Audience,
+  ChatResponse as ServerChatResponse,
+  ChatTurn,
+  Citation,
+} from '../../core/wire/chat-wire.ts';
 import type { DiscussionQuestion, KeyTerm, StudyPack } from '../../core/wire/study-pack-wire.ts';
 
 export type { Citation, StudyPack };
@@ -79,9 +84,18 @@ export type Message = UserMessage | AssistantMessage;
 
 // ---- study packs (POST /api/study) ----
 
-export type StudyRequest = ({ part: number } | { articles: number[] } | { topic: string }) & { questions: number };
+export type StudyRequest = ({ part: number } | { articles: number[] } | { topic: string }) & {
+  questions: number;
+};
 
 // ---- life topics and glossary: the server's wire types ----
 
-export type { TopicArticle, TopicDetail as Topic, TopicSummary } from '../../core/wire/topic-wire.ts';
-export type { ArticleQuote, GlossaryTermView as GlossaryTerm } from '../../core/wire/glossary-wire.ts';
+export type {
+  TopicArticle,
+  TopicDetail as Topic,
+  TopicSummary,
+} from '../../core/wire/topic-wire.ts';
+export type {
+  ArticleQuote,
+  GlossaryTermView as GlossaryTerm,
+} from '../../core/wire/glossary-wire.ts';

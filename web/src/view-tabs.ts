@@ -5,7 +5,11 @@ import { S } from './strings';
 
 export type ViewId = 'chat' | 'topics' | 'study';
 
-const LABELS: Record<ViewId, string> = { chat: S.viewChat, topics: S.viewTopics, study: S.viewStudy };
+const LABELS: Record<ViewId, string> = {
+  chat: S.viewChat,
+  topics: S.viewTopics,
+  study: S.viewStudy,
+};
 const ORDER: readonly ViewId[] = ['chat', 'topics', 'study'];
 
 export class ViewTabs {
@@ -16,9 +20,18 @@ export class ViewTabs {
   private selected: ViewId = 'chat';
 
   constructor() {
-    this.element = el('div', { class: 'view-tabs', role: 'tablist', 'aria-label': S.viewTabsLabel, hidden: true });
+    this.element = el('div', {
+      class: 'view-tabs',
+      role: 'tablist',
+      'aria-label': S.viewTabsLabel,
+      hidden: true,
+    });
     for (const view of ORDER) {
-      const tab = button(LABELS[view], 'view-tabs__tab', { role: 'tab', id: `view-tab-${view}`, 'aria-controls': `view-${view}` });
+      const tab = button(LABELS[view], 'view-tabs__tab', {
+        role: 'tab',
+        id: `view-tab-${view}`,
+        'aria-controls': `view-${view}`,
+      });
       tab.addEventListener('click', () => this.select(view));
       tab.addEventListener('keydown', (e) => this.onKey(e));
       this.tabs.set(view, tab);

@@ -43,7 +43,9 @@ export class Welcome {
 
   // Wrapped so the mode decides visibility while the block still hides itself (e.g. no topics).
   private extraWrappers(): HTMLElement[] {
-    return Object.entries(this.extras).map(([mode, block]) => el('div', { class: 'welcome__extra', 'data-mode': mode, hidden: true }, [block]));
+    return Object.entries(this.extras).map(([mode, block]) =>
+      el('div', { class: 'welcome__extra', 'data-mode': mode, hidden: true }, [block]),
+    );
   }
 
   setVisible(visible: boolean): void {
