@@ -3,6 +3,9 @@ import { parseNumeral, toChineseNumeral } from '../../core/numerals.ts';
 
 describe('parseNumeral', () => {
   it.each([
+    ['一', 1],
+    ['九', 9],
+    ['二十五', 25],
     ['12', 12],
     ['１２', 12],
     [' 7 ', 7],
@@ -18,7 +21,7 @@ describe('parseNumeral', () => {
     expect(parseNumeral(raw)).toBe(value);
   });
 
-  it.each(['十四五', '一二三', '第十二', '条', '', '〇', '12a'])(
+  it.each(['十四五', '一二三', '一二三x', '第十二', '12条', '条', '', '〇', '零', '12a', 'abc'])(
     'does not read the word %s as a number',
     (raw) => {
       expect(parseNumeral(raw)).toBeNull();

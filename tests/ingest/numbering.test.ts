@@ -1,39 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumeral, toChineseNumeral } from '../../core/numerals.ts';
 import { matchArticleMarker, matchPartHeading } from '../../ingest/numbering.ts';
-
-describe('parseNumeral', () => {
-  it.each([
-    ['一', 1],
-    ['二', 2],
-    ['两', 2],
-    ['九', 9],
-    ['十', 10],
-    ['十二', 12],
-    ['二十', 20],
-    ['二十五', 25],
-    ['三十六', 36],
-    ['一百零五', 105],
-    ['百', 100],
-    ['12', 12],
-    ['36', 36],
-    ['１２', 12],
-    [' 7 ', 7],
-  ])('%s → %i', (raw, value) => {
-    expect(parseNumeral(raw)).toBe(value);
-  });
-
-  it.each(['', '零', '第十二', '12条', 'abc', '十二a', '一二三x'])('%j is not a numeral', (raw) => {
-    expect(parseNumeral(raw)).toBeNull();
-  });
-
-  it('agrees with toChineseNumeral for every article number', () => {
-    for (let value = 1; value <= 99; value += 1)
-      expect(parseNumeral(toChineseNumeral(value))).toBe(value);
-    expect(toChineseNumeral(12)).toBe('十二');
-    expect(toChineseNumeral(36)).toBe('三十六');
-  });
-});
 
 describe('matchArticleMarker', () => {
   it.each([
