@@ -61,13 +61,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       response.end();
       return;
     }
-    response
-      .status(status)
-      .json({
-        error: {
-          code: known?.code ?? 'internal_error',
-          message: known?.message ?? 'internal server error',
-        },
-      });
+    response.status(status).json({
+      error: {
+        code: known?.code ?? 'internal_error',
+        message: known?.message ?? 'internal server error',
+      },
+    });
   };
 }
