@@ -53,3 +53,27 @@ export function toChineseNumeral(value: number): string {
   const ones = value % 10;
   return `${tens === 1 ? '' : names[tens]}十${ones === 0 ? '' : names[ones]}`;
 }
+
+/** Digits as years are written in Chinese, one character per digit: 二〇三五, 二零二五. */
+const YEAR_DIGITS = '〇零一二三四五六七八九';
+/** A year of 1900..2099 written digit by digit, not part of a longer numeral (十五五, 一二三四五). */
+const CHINESE_YEAR = new RegExp(
+  `(?<![${CHINESE_NUMERAL_CHARS}])(?:一九|二[〇零])[${YEAR_DIGITS}]{2}(?![${CHINESE_NUMERAL_CHARS}])`,
+  'g',
+);
+
+/** A year in Arabic digits (half or full width) or digit by digit in Chinese (二〇三五 → 2035); null otherwise. */
+export function parseYear(raw: string): number | null {
+  const text = raw.normalize('NFKC').trim();
+  if (/^\d{4}$/.test(text)) return Number(text);
+  if (!new RegExp(`^[${YEAR_DIGITS}]{4}$`).test(text)) return null;
+  return Number([...text].map((char) => DIGITS[char] ?? 0).join(''));
+}
+
+/**
+ * Writes every Chinese year of a text in Arabic digits (到二〇三五年 → 到2035年), so that 2035 and 二〇三五 read alike.
+ * Only years of 1900..2099 standing alone are rewritten; counts and ordinals (十五五, 三十六) are left as they are.
+ */
+export function normalizeYears(text: string): string {
+  return text.replace(CHINESE_YEAR, (year) => String(parseYear(year) ?? year));
+}

@@ -19,3 +19,22 @@ export function partOf(doc: PlanDocument, article: Article): Part {
     );
   return part;
 }
+
+const fullTexts = new WeakMap<PlanDocument, string>();
+
+/** Every word of the document (title, adoption note, preamble, parts, articles, closing), for "does it say X" checks. */
+export function documentText(doc: PlanDocument): string {
+  let text = fullTexts.get(doc);
+  if (text === undefined) {
+    text = [
+      doc.title,
+      doc.adoptionNote,
+      doc.preamble,
+      ...doc.parts.flatMap((part) => [part.title, part.intro]),
+      ...doc.articles.map((article) => article.text),
+      doc.closing,
+    ].join('\n');
+    fullTexts.set(doc, text);
+  }
+  return text;
+}

@@ -15,6 +15,7 @@ const ThresholdsSchema = z.object({
   outOfScopeRejection: share,
   falseRefusalMax: share,
   unsupportedNumbersMax: z.number().int().min(0),
+  falseAbsenceNotesMax: z.number().int().min(0),
 });
 
 const ThresholdsFile = z.object({ $comment: z.string().optional(), overall: ThresholdsSchema });
@@ -28,7 +29,10 @@ export function loadThresholds(file: string = THRESHOLDS_FILE): Thresholds {
   return readJsonDataFile(ThresholdsFile, file).overall;
 }
 
-/** The gate: a line per metric that falls short of its committed threshold (empty when all pass). */
+/**
+ * The gate: a line per metric that falls short of its committed threshold (empty when all pass). `npm run eval --
+ * --gate` passes it the summary of the test half only (evals/split.ts).
+ */
 export function checkThresholds(summary: Summary, thresholds: Thresholds): string[] {
   const failures: string[] = [];
   const atLeast = (name: string, value: number | null, minimum: number) => {
@@ -50,6 +54,11 @@ export function checkThresholds(summary: Summary, thresholds: Thresholds): strin
     'answers with unsupported numbers',
     summary.unsupportedNumbers,
     thresholds.unsupportedNumbersMax,
+  );
+  atMost(
+    'answers with false "not in the document" notes',
+    summary.falseAbsenceNotes,
+    thresholds.falseAbsenceNotesMax,
   );
   return failures;
 }

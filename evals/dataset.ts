@@ -10,6 +10,7 @@ export const CATEGORIES = [
   'followup',
   'out_of_scope',
   'adversarial',
+  'structure',
 ] as const;
 
 export const EvalItemSchema = z.object({

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../core/document-model.ts';
 import type { ChatService } from '../server/chat/chat-service.ts';
-import type { ChatResponse } from '../core/wire/chat-wire.ts';
+import type { Audience, ChatResponse } from '../core/wire/chat-wire.ts';
+import { absenceNoteReader } from './absence-notes.ts';
 import { answerMarker } from './answer-marker.ts';
 import type { EvalItem } from './dataset.ts';
 import {
@@ -10,12 +11,33 @@ import {
   factsFound,
   unsupportedNumbers,
 } from './metrics/answer-metrics.ts';
+import {
+  answerLength,
+  documentText,
+  falseAbsences,
+  firstQuoteHoldsFact,
+  quoteCount,
+  quoteFactShare,
+} from './metrics/quote-metrics.ts';
 import { hitAtK, ndcgAtK, recallAtK, reciprocalRank } from './metrics/retrieval-metrics.ts';
+import { halfOf, type Half } from './split.ts';
+
+const texts = new WeakMap<PlanDocument, string>();
+/** The document's whole text, built once per document. */
+function wholeText(doc: PlanDocument): string {
+  let text = texts.get(doc);
+  if (text === undefined) texts.set(doc, (text = documentText(doc)));
+  return text;
+}
 
 /** Every measurement taken for one dataset item; null where a metric does not apply to it. */
 export interface ItemResult {
   id: string;
   category: EvalItem['category'];
+  /** The dataset half, fixed by the id (evals/split.ts). */
+  half: Half;
+  /** The audience the item was asked in. */
+  mode: Audience;
   answerable: boolean;
   answered: boolean;
   ranked: number[];
@@ -31,6 +53,16 @@ export interface ItemResult {
   factsTotal: number;
   factsFound: number;
   unsupportedNumbers: string[];
+  /** 1 when the first cited quote holds a key fact; null for an item without facts. */
+  firstQuoteFact: number | null;
+  /** Share of the cited quotes that hold a key fact; null without facts or without quotes. */
+  quoteFactShare: number | null;
+  /** Number of quoted passages (citations). */
+  quotes: number;
+  /** Answer length in characters. */
+  answerChars: number;
+  /** Phrases a "not in the document" note names although the document uses them. */
+  falseAbsences: string[];
   retrievalMs: number;
   answerMs: number;
   answer: string;
@@ -42,7 +74,7 @@ export async function evaluateItem(
   item: EvalItem,
   chat: ChatService,
   doc: PlanDocument,
-  mode: 'staff' | 'citizen' | 'trainer',
+  mode: Audience,
 ): Promise<ItemResult> {
   const outcome = await chat.answer({ message: item.question, history: item.history ?? [], mode });
   const response: ChatResponse = outcome.response;
@@ -53,10 +85,13 @@ export async function evaluateItem(
   ];
   const cited = [...new Set(response.citations.map((citation) => citation.article))];
   const scored = item.answerable && item.gold.length > 0;
-  const found = factsFound(response.answer, item.facts ?? []);
+  const facts = item.facts ?? [];
+  const found = factsFound(response.answer, facts);
   return {
     id: item.id,
     category: item.category,
+    half: halfOf(item.id),
+    mode,
     answerable: item.answerable,
     answered: response.answered,
     ranked,
@@ -74,6 +109,11 @@ export async function evaluateItem(
     factsTotal: found.length,
     factsFound: found.filter(Boolean).length,
     unsupportedNumbers: unsupportedNumbers(response.answer, cited, doc, answerMarker()),
+    firstQuoteFact: firstQuoteHoldsFact(response.citations, facts),
+    quoteFactShare: quoteFactShare(response.citations, facts),
+    quotes: quoteCount(response.citations),
+    answerChars: answerLength(response.answer),
+    falseAbsences: falseAbsences(response.answer, absenceNoteReader(), wholeText(doc)),
     retrievalMs: outcome.timings.retrievalMs,
     answerMs: outcome.timings.answerMs,
     answer: response.answer,

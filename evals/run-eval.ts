@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import type { Audience } from '../core/wire/chat-wire.ts';
 import { PROJECT_ROOT } from '../ingest/project-paths.ts';
 import { createEmbedder } from '../ingest/embedding/create-embedder.ts';
 import { loadConfig } from '../server/config.ts';
@@ -9,16 +10,19 @@ import { ChatService } from '../server/chat/chat-service.ts';
 import { createChatModel } from '../server/llm/create-chat-model.ts';
 import { HybridRetriever } from '../server/retrieval/hybrid-retriever.ts';
 import { buildEvalIndex } from './build-eval-index.ts';
-import { CATEGORIES, loadDataset, type EvalItem } from './dataset.ts';
+import { loadDataset, type EvalItem } from './dataset.ts';
 import { evaluateItem, type ItemResult } from './evaluate-item.ts';
 import { checkThresholds, loadThresholds } from './check-thresholds.ts';
 import { baselineSummaries } from './baseline-summary.ts';
-import { summarize, type Summary } from './summarize.ts';
+import { summarizeByCategory, summarizeByHalf } from './summarize.ts';
 import { writeReports } from './write-reports.ts';
 
 const DEFAULT_DATASET = path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl');
 
-/** `npm run eval`: every item through the /api/chat code path, scored overall and per category, reports in evals/reports/. */
+/**
+ * `npm run eval`: every item through the /api/chat code path, scored overall and per category, for the whole dataset
+ * and for each half (dev, test: evals/split.ts); reports in evals/reports/. `--gate` checks the test half only.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -51,11 +55,8 @@ async function main(): Promise<void> {
     for (const item of items)
       results.push(await evaluateItem(item, chat, index.document, modeFor(item)));
 
-    const byCategory: Record<string, Summary> = { overall: summarize(results) };
-    for (const category of CATEGORIES) {
-      const subset = results.filter((result) => result.category === category);
-      if (subset.length > 0) byCategory[category] = summarize(subset);
-    }
+    const byCategory = summarizeByCategory(results);
+    const halves = summarizeByHalf(results);
     const baseline = values.baseline ? await baselineSummaries(items, index.document) : undefined;
     const report = {
       createdAt: new Date().toISOString(),
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       provider: chat.provider,
       embedder: embedder.id,
       summary: byCategory,
+      halves,
       baseline,
       items: results,
     };
@@ -71,13 +73,14 @@ async function main(): Promise<void> {
     console.log(files.markdown);
     console.log(`\nreports: ${files.paths.join(', ')}`);
     if (values.gate) {
-      const failures = checkThresholds(byCategory.overall!, loadThresholds());
+      const test = halves.test.overall!;
+      const failures = checkThresholds(test, loadThresholds());
       if (failures.length > 0) {
         console.error(
-          `\nevaluation gate FAILED:\n${failures.map((failure) => `  ${failure}`).join('\n')}`,
+          `\nevaluation gate FAILED on the test half (n=${test.n}):\n${failures.map((failure) => `  ${failure}`).join('\n')}`,
         );
         process.exitCode = 1;
-      } else console.log('\nevaluation gate passed');
+      } else console.log(`\nevaluation gate passed on the test half (n=${test.n})`);
     }
   } finally {
     await cleanup();
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
 }
 
 /** Each item is asked in the mode its askers would use. */
-function modeFor(item: EvalItem): 'staff' | 'citizen' | 'trainer' {
+function modeFor(item: EvalItem): Audience {
   return item.category === 'citizen'
     ? 'citizen'
     : item.category === 'trainer'

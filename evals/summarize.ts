@@ -1,5 +1,9 @@
+import { AUDIENCES, type Audience } from '../core/wire/chat-wire.ts';
+import { CATEGORIES } from './dataset.ts';
 import type { ItemResult } from './evaluate-item.ts';
+import { median } from './metrics/quote-metrics.ts';
 import { mean, percentile } from './metrics/retrieval-metrics.ts';
+import { HALVES, type Half } from './split.ts';
 
 export interface Summary {
   n: number;
@@ -17,6 +21,18 @@ export interface Summary {
   unsupportedNumbers: number;
   outOfScopeRejection: number | null;
   falseRefusal: number | null;
+  /** Share of the items that were answered (answered: true), whatever their category. */
+  answeredShare: number;
+  /** Items with facts: share whose first quote holds a key fact. */
+  firstQuoteFact: number | null;
+  /** Items with facts and quotes: mean share of an answer's quotes that hold a key fact. */
+  quoteFactShare: number | null;
+  /** Answered items: mean number of quoted passages. */
+  quotesPerAnswer: number | null;
+  /** Answered items: median answer length in characters, per mode the items were asked in. */
+  medianAnswerChars: Record<Audience, number | null>;
+  /** Answers whose "not in the document" note names a phrase the document does use. */
+  falseAbsenceNotes: number;
   latencyMs: { retrieval: { p50: number; p95: number }; answer: { p50: number; p95: number } };
 }
 
@@ -34,6 +50,13 @@ export function summarize(results: ItemResult[]): Summary {
   const factsTotal = withFacts.reduce((sum, result) => sum + result.factsTotal, 0);
   const outOfScope = results.filter((result) => result.category === 'out_of_scope');
   const answerable = results.filter((result) => result.answerable);
+  const answered = results.filter((result) => result.answered);
+  const medianAnswerChars = Object.fromEntries(
+    AUDIENCES.map((mode) => [
+      mode,
+      median(answered.filter((result) => result.mode === mode).map((result) => result.answerChars)),
+    ]),
+  ) as Record<Audience, number | null>;
   return {
     n: results.length,
     hitAt1: average(results, (result) => result.hitAt1),
@@ -63,6 +86,12 @@ export function summarize(results: ItemResult[]): Summary {
       answerable.length === 0
         ? null
         : answerable.filter((result) => !result.answered).length / answerable.length,
+    answeredShare: results.length === 0 ? 0 : answered.length / results.length,
+    firstQuoteFact: average(results, (result) => result.firstQuoteFact),
+    quoteFactShare: average(results, (result) => result.quoteFactShare),
+    quotesPerAnswer: answered.length === 0 ? null : mean(answered.map((result) => result.quotes)),
+    medianAnswerChars,
+    falseAbsenceNotes: results.filter((result) => result.falseAbsences.length > 0).length,
     latencyMs: {
       retrieval: {
         p50: percentile(
@@ -86,4 +115,24 @@ export function summarize(results: ItemResult[]): Summary {
       },
     },
   };
+}
+
+/** Overall (key `overall`) and per category, for the categories these results have. */
+export function summarizeByCategory(results: ItemResult[]): Record<string, Summary> {
+  const byCategory: Record<string, Summary> = { overall: summarize(results) };
+  for (const category of CATEGORIES) {
+    const subset = results.filter((result) => result.category === category);
+    if (subset.length > 0) byCategory[category] = summarize(subset);
+  }
+  return byCategory;
+}
+
+/** `summarizeByCategory` over each half of the dataset (evals/split.ts). */
+export function summarizeByHalf(results: ItemResult[]): Record<Half, Record<string, Summary>> {
+  return Object.fromEntries(
+    HALVES.map((half) => [
+      half,
+      summarizeByCategory(results.filter((result) => result.half === half)),
+    ]),
+  ) as Record<Half, Record<string, Summary>>;
 }

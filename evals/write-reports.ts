@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BaselineSummary } from './baseline-summary.ts';
 import type { ItemResult } from './evaluate-item.ts';
+import { AUDIENCES } from '../core/wire/chat-wire.ts';
+import { HALVES, type Half } from './split.ts';
 import type { Summary } from './summarize.ts';
 
 export interface EvalReport {
@@ -9,11 +11,15 @@ export interface EvalReport {
   dataset: string;
   provider: string;
   embedder: string;
+  /** All items: overall and per category. */
   summary: Record<string, Summary>;
+  /** The same per half of the dataset (evals/split.ts); the gate checks `test`. */
+  halves: Record<Half, Record<string, Summary>>;
   baseline?: Record<string, BaselineSummary>;
   items: ItemResult[];
 }
 
+/** Shares (0..1): the table's main columns and the HTML bar charts. */
 const COLUMNS: Array<[string, (summary: Summary) => number | null]> = [
   ['hit@1', (summary) => summary.hitAt1],
   ['hit@3', (summary) => summary.hitAt3],
@@ -26,11 +32,54 @@ const COLUMNS: Array<[string, (summary: Summary) => number | null]> = [
   ['cite recall', (summary) => summary.citationRecall],
   ['facts', (summary) => summary.factCoverage],
   ['all facts', (summary) => summary.allFactsShare],
+  ['1st quote fact', (summary) => summary.firstQuoteFact],
+  ['quote fact share', (summary) => summary.quoteFactShare],
+  ['answered', (summary) => summary.answeredShare],
   ['OOS reject', (summary) => summary.outOfScopeRejection],
   ['false refusal', (summary) => summary.falseRefusal],
 ];
 
+/** Counts and sizes, shown in the table only. */
+const SHAPE_COLUMNS: Array<[string, (summary: Summary) => string]> = [
+  ['quotes/answer', (summary) => formatNumber(summary.quotesPerAnswer, 2)],
+  [
+    'median chars staff/citizen/trainer',
+    (summary) =>
+      AUDIENCES.map((mode) => formatNumber(summary.medianAnswerChars[mode], 0)).join('/'),
+  ],
+  ['false-absence notes', (summary) => String(summary.falseAbsenceNotes)],
+  ['unsupported numbers', (summary) => String(summary.unsupportedNumbers)],
+  [
+    'retrieval p50/p95 ms',
+    ({ latencyMs }) =>
+      `${latencyMs.retrieval.p50.toFixed(1)}/${latencyMs.retrieval.p95.toFixed(1)}`,
+  ],
+  [
+    'answer p50/p95 ms',
+    ({ latencyMs }) => `${latencyMs.answer.p50.toFixed(1)}/${latencyMs.answer.p95.toFixed(1)}`,
+  ],
+];
+
 const format = (value: number | null) => (value === null ? '–' : value.toFixed(3));
+const formatNumber = (value: number | null, digits: number) =>
+  value === null ? '–' : value.toFixed(digits);
+
+/** One row per entry (overall, then the categories). */
+function summaryTable(summaries: Record<string, Summary>): string[] {
+  const names = [...COLUMNS.map(([name]) => name), ...SHAPE_COLUMNS.map(([name]) => name)];
+  const lines = [
+    `| category | n | ${names.join(' | ')} |`,
+    `|---|---|${names.map(() => '---').join('|')}|`,
+  ];
+  for (const [category, summary] of Object.entries(summaries))
+    lines.push(
+      `| ${category} | ${summary.n} | ${[
+        ...COLUMNS.map(([, pick]) => format(pick(summary))),
+        ...SHAPE_COLUMNS.map(([, pick]) => pick(summary)),
+      ].join(' | ')} |`,
+    );
+  return lines;
+}
 
 export function markdownReport(report: EvalReport): string {
   const lines = [
@@ -38,13 +87,17 @@ export function markdownReport(report: EvalReport): string {
     ``,
     `${report.createdAt} · dataset ${report.dataset} · provider ${report.provider} · embedder ${report.embedder}`,
     ``,
-    `| category | n | ${COLUMNS.map(([name]) => name).join(' | ')} | unsupported numbers | retrieval p50/p95 ms | answer p50/p95 ms |`,
-    `|---|---|${COLUMNS.map(() => '---').join('|')}|---|---|---|`,
+    ...summaryTable(report.summary),
   ];
-  for (const [category, summary] of Object.entries(report.summary)) {
-    const latency = summary.latencyMs;
+  for (const half of HALVES) {
+    const summaries = report.halves[half];
     lines.push(
-      `| ${category} | ${summary.n} | ${COLUMNS.map(([, pick]) => format(pick(summary))).join(' | ')} | ${summary.unsupportedNumbers} | ${latency.retrieval.p50.toFixed(1)}/${latency.retrieval.p95.toFixed(1)} | ${latency.answer.p50.toFixed(1)}/${latency.answer.p95.toFixed(1)} |`,
+      '',
+      half === 'test'
+        ? `## Test half (n=${summaries.overall?.n ?? 0}): the gate checks this one`
+        : `## Dev half (n=${summaries.overall?.n ?? 0})`,
+      '',
+      ...summaryTable(summaries),
     );
   }
   if (report.baseline) {
@@ -68,32 +121,40 @@ export function markdownReport(report: EvalReport): string {
       item.hitAt1 === 0 ||
       item.citationValidity < 1 ||
       item.answered !== item.answerable ||
-      item.factsFound < item.factsTotal,
+      item.factsFound < item.factsTotal ||
+      item.falseAbsences.length > 0,
   );
   if (failures.length > 0) {
     lines.push(
       '',
       '## Items to look at',
       '',
-      '| id | answerable | answered | top articles | cited | facts |',
-      '|---|---|---|---|---|---|',
+      '| id | half | answerable | answered | top articles | cited | facts | false absences |',
+      '|---|---|---|---|---|---|---|---|',
     );
     for (const item of failures)
       lines.push(
-        `| ${item.id} | ${item.answerable} | ${item.answered} | ${item.ranked.slice(0, 5).join(',')} | ${item.cited.join(',')} | ${item.factsFound}/${item.factsTotal} |`,
+        `| ${item.id} | ${item.half} | ${item.answerable} | ${item.answered} | ${item.ranked.slice(0, 5).join(',')} | ${item.cited.join(',')} | ${item.factsFound}/${item.factsTotal} | ${item.falseAbsences.join('、')} |`,
       );
   }
   return lines.join('\n');
 }
 
-/** A self-contained page: the table plus one SVG bar chart per category. */
+/** A self-contained page: the tables plus one SVG bar chart per category, and one for each half overall. */
 export function htmlReport(report: EvalReport): string {
   const escape = (text: string) =>
     text.replace(
       /[&<>"]/g,
       (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
     );
-  const charts = Object.entries(report.summary)
+  const charted: Array<[string, Summary]> = [
+    ...Object.entries(report.summary),
+    ...HALVES.flatMap((half): Array<[string, Summary]> => {
+      const overall = report.halves[half].overall;
+      return overall ? [[`${half} half · overall`, overall]] : [];
+    }),
+  ];
+  const charts = charted
     .map(([category, summary]) => {
       const bars = COLUMNS.map(([name, pick], index) => {
         const value = pick(summary);

@@ -1,11 +1,10 @@
-import { articleByNumber } from '../../core/plan-lookup.ts';
+import { articleByNumber, documentText } from '../../core/plan-lookup.ts';
 import { normalizeForMatch } from '../../core/normalize-text.ts';
-import type { Citation } from '../../core/wire/chat-wire.ts';
 import { isListedColloquialWord } from '../query/colloquial-expansion.ts';
 import type { RetrievalHit } from '../retrieval/retrieval-types.ts';
 import type { AnswerContext, DraftAnswer } from './answer-types.ts';
 import { uniqueCitations } from './citation-of.ts';
-import { composeArticles } from './compose-articles.ts';
+import { citizenLead, composeArticles } from './compose-articles.ts';
 import { composeGoals, composePartOverview } from './compose-lists.ts';
 import { composeRefusal } from './compose-refusal.ts';
 import { composeTrainer } from './compose-trainer.ts';
@@ -37,11 +36,11 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
   else composeArticles(context, articles, structural, writer);
 
   const { lines, citations } = writer;
-  const unsaid = phrasesTheDocumentDoesNotUse(context, citations);
+  const unsaid = phrasesTheDocumentDoesNotUse(context);
   if (unsaid.length > 0 && context.mode !== 'trainer') {
     // Say so when the resident's own word is not the plan's (取暖 → 清洁供暖): the quotes are the nearest wording, not an echo.
     const { fill } = policy.templates;
-    if (context.mode === 'citizen' && lines[0] === fill('citizen.lead'))
+    if (context.mode === 'citizen' && lines[0] === fill(citizenLead(context)))
       lines[0] = fill('citizen.notInDocument', { phrases: unsaid.join('、') });
     else lines.unshift(fill('staff.notInDocument', { phrases: unsaid.join('、') }));
   }
@@ -61,17 +60,17 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
   };
 }
 
-/** Everyday phrases of the question that none of the cited articles uses (digits excluded: they are not the plan's figures). */
-function phrasesTheDocumentDoesNotUse(context: AnswerContext, citations: Citation[]): string[] {
-  const citedArticles = [...new Set(citations.map((citation) => citation.article))];
-  const citedText = normalizeForMatch(
-    citedArticles.map((number) => articleByNumber(context.document, number)?.text ?? '').join('\n'),
-  );
+/**
+ * Everyday phrases of the question that the document never uses (digits excluded: they are not the plan's figures).
+ * A word the document uses somewhere, even outside the cited articles, gets no such note: the note would be false.
+ */
+function phrasesTheDocumentDoesNotUse(context: AnswerContext): string[] {
+  const wholeText = normalizeForMatch(documentText(context.document));
   // A pattern's match (开个奶茶店) is a phrasing, not a word the plan could have used.
   return context.retrieval.expandedFrom.filter(
     (phrase) =>
       isListedColloquialWord(phrase, context.policy.termMap) &&
       !/[0-9]/.test(phrase) &&
-      !citedText.includes(phrase),
+      !wholeText.includes(phrase),
   );
 }

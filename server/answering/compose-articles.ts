@@ -6,8 +6,9 @@ import type { QuoteWriter } from './quote-writer.ts';
 import { bestSentences, leadingSentences, type Evidence } from './select-evidence.ts';
 
 /**
- * The sentences to quote from an article: those that match the question best; or, when the question is about the
- * article's subject as a whole (教育方面呢 → 办好人民满意教育) or names it by number, its opening sentences first.
+ * The sentences to quote from an article: those that match the question best, best first; or, when the question is
+ * about the article's subject as a whole (教育方面呢 → 办好人民满意教育) or names it by number, its opening sentences
+ * first, then the best matches, in document order.
  */
 export function evidenceFor(
   context: AnswerContext,
@@ -15,7 +16,7 @@ export function evidenceFor(
   structural: boolean,
   limit: number,
 ): Evidence[] {
-  const matched = bestSentences(article, context.evidenceQuery, limit).filter(
+  const matched = bestSentences(article, context.evidenceQuery, limit, 'relevance').filter(
     (evidence) => evidence.score > 0,
   );
   const ownWords = context.evidenceQuery.terms.filter(
@@ -42,7 +43,11 @@ export function evidenceFor(
     .sort((left, right) => left.position - right.position);
 }
 
-/** Quotes from each article within the audience's budget: the first article most, further ones less. */
+/**
+ * Quotes within the audience's budget. For a ranked (not named) answer the best sentence across the articles leads,
+ * its article first; a further sentence, and a further article, joins only when it carries the question's content on
+ * its own (its score reaches policy.evidence.supportingShare of the best one's).
+ */
 export function composeArticles(
   context: AnswerContext,
   articles: Article[],
@@ -51,14 +56,23 @@ export function composeArticles(
 ): void {
   const { budgets } = context.policy;
   const budget = budgets[context.mode];
+  const extra = structural && context.mode === 'staff' ? budgets.staffStructuralExtra : 0;
+  let chosen = articles.map((article, index) => ({
+    article,
+    evidence: evidenceFor(
+      context,
+      article,
+      structural,
+      (index === 0 ? budget.first : budget.more) + extra,
+    ),
+  }));
+  if (!structural) chosen = supportingOnly(chosen, context.policy.evidence.supportingShare);
   let used = 0;
-  articles.forEach((article, index) => {
-    const limit = Math.min(index === 0 ? budget.first : budget.more, budget.total - used);
-    if (limit <= 0) return;
-    const extra = structural && context.mode === 'staff' ? budgets.staffStructuralExtra : 0;
-    const evidence = evidenceFor(context, article, structural, limit + extra);
+  chosen.forEach(({ article, evidence: candidates }, index) => {
+    const evidence = candidates.slice(0, Math.max(0, budget.total - used));
+    if (evidence.length === 0) return;
     if (context.mode === 'citizen') {
-      if (index === 0) writer.say('citizen.lead');
+      if (index === 0) writer.say(citizenLead(context));
     } else if (structural) {
       const part = partOf(context.document, article);
       writer.say('staff.articleOverview', {
@@ -76,4 +90,27 @@ export function composeArticles(
     for (const item of evidence) writer.quote(item);
     used += evidence.length;
   });
+}
+
+type ArticleEvidence = { article: Article; evidence: Evidence[] };
+
+/** Leads with the article holding the best sentence; keeps only sentences that answer nearly as well. */
+function supportingOnly(chosen: ArticleEvidence[], share: number): ArticleEvidence[] {
+  const best = Math.max(0, ...chosen.flatMap(({ evidence }) => evidence.map((item) => item.score)));
+  if (best === 0) return chosen;
+  const leader = chosen.findIndex(({ evidence }) => evidence.some((item) => item.score === best));
+  const ordered =
+    leader > 0 ? [chosen[leader]!, ...chosen.filter((_, index) => index !== leader)] : chosen;
+  return ordered
+    .map(({ article, evidence }) => ({
+      article,
+      evidence: evidence.filter((item) => item.score >= best * share),
+    }))
+    .filter(({ evidence }) => evidence.length > 0);
+}
+
+/** The citizen answer's lead line: by the kind of answer the question wants (是否 / 怎么办 / 有哪些), else the plain one. */
+export function citizenLead(context: AnswerContext): string {
+  const type = context.retrieval.analyzed.questionType;
+  return type ? `citizen.leads.${type}` : 'citizen.lead';
 }

@@ -31,7 +31,11 @@ export function composePartOverview(
 }
 
 /** 主要目标: the goal headlines (up to the list budget), or one goal in full when the question picks one (那第二个目标呢). */
-export function composeGoals(context: AnswerContext, article: Article, writer: QuoteWriter): void {
+export function composeGoals(
+  context: Pick<AnswerContext, 'document' | 'mode' | 'policy' | 'goalOrdinal'>,
+  article: Article,
+  writer: QuoteWriter,
+): void {
   const goals = context.document.mainGoals.filter((goal) => goal.articleNumber === article.number);
   const picked = context.goalOrdinal ? goals[context.goalOrdinal - 1] : undefined;
   const sentencesAt = (start: number, end: number): Evidence[] =>

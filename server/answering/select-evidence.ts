@@ -12,7 +12,7 @@ export interface Evidence {
 }
 
 export interface EvidenceQuery {
-  terms: Array<{ token: string; weight: number }>;
+  terms: Array<{ token: string; weight: number; concept?: string }>;
   idf: (token: string) => number;
   /** Citizens get the most concrete sentences first: those naming programmes, places or figures. */
   preferConcrete?: boolean;
@@ -23,12 +23,21 @@ export interface EvidenceQuery {
 
 /** Scores every sentence of an article against the question's terms (IDF-weighted overlap, mildly length-normalised). */
 export function scoreSentences(article: Article, query: EvidenceQuery): Evidence[] {
-  const weights = new Map(query.terms.map((term) => [term.token, term.weight]));
+  const terms = new Map(query.terms.map((term) => [term.token, term]));
   const { lengthUnit, concreteBoost, concreteCap } = query.weights;
   return splitSentences(article.text).map((sentence, position) => {
     const tokens = new Set(tokenize(sentence.text));
     let score = 0;
-    for (const token of tokens) score += (weights.get(token) ?? 0) * query.idf(token);
+    // The plan's words for one everyday phrase count once, as the best of them: 学校 → 教育 or 特殊教育, not both.
+    const concepts = new Map<string, number>();
+    for (const token of tokens) {
+      const term = terms.get(token);
+      if (!term) continue;
+      const value = term.weight * query.idf(token);
+      if (term.concept === undefined) score += value;
+      else concepts.set(term.concept, Math.max(value, concepts.get(term.concept) ?? 0));
+    }
+    for (const value of concepts.values()) score += value;
     // A mild preference for shorter sentences: a long one matches more words by chance.
     if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / lengthUnit));
     if (query.preferConcrete && score > 0)
@@ -38,17 +47,27 @@ export function scoreSentences(article: Article, query: EvidenceQuery): Evidence
   });
 }
 
-/** The best sentences of an article for a question, in document order; the title sentence only if nothing else matches. */
-export function bestSentences(article: Article, query: EvidenceQuery, limit: number): Evidence[] {
+/**
+ * The best sentences of an article for a question, best first (or in document order when asked); the title sentence
+ * only if nothing else matches, and the opening sentences when nothing matches at all.
+ */
+export function bestSentences(
+  article: Article,
+  query: EvidenceQuery,
+  limit: number,
+  order: 'relevance' | 'document' = 'document',
+): Evidence[] {
   const scored = scoreSentences(article, query).filter(
     (evidence) => evidence.position > 0 || isOnlySentence(article),
   );
   const matching = scored
     .filter((evidence) => evidence.score > 0)
-    .sort((left, right) => right.score - left.score)
+    .sort((left, right) => right.score - left.score || left.position - right.position)
     .slice(0, limit);
-  const chosen = matching.length > 0 ? matching : scored.slice(0, limit);
-  return chosen.sort((left, right) => left.position - right.position);
+  if (matching.length === 0) return scored.slice(0, limit);
+  return order === 'relevance'
+    ? matching
+    : matching.sort((left, right) => left.position - right.position);
 }
 
 /** The opening sentences after the title: what an article is about when the question names only its number. */

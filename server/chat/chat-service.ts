@@ -2,6 +2,7 @@ import type { PlanDocument } from '../../core/document-model.ts';
 import type { Audience, ChatResponse, ChatTurn } from '../../core/wire/chat-wire.ts';
 import type { AnswerContext, AnswerOptions, DraftAnswer } from '../answering/answer-types.ts';
 import { composeExtractive } from '../answering/compose-answer.ts';
+import { composeDocumentAnswer } from '../answering/compose-document-answer.ts';
 import { decideAnswerability } from '../answering/decide-answerability.ts';
 import { gatherFigureEvidence } from '../answering/gather-figure-evidence.ts';
 import { ModelAnswerer } from '../answering/model-answerer.ts';
@@ -11,6 +12,7 @@ import type { ChatModel } from '../llm/chat-model.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
 import { analyzeQuestion, resolveQuestion } from '../query/analyze-question.ts';
+import type { DocumentQuestion } from '../query/document-question.ts';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
 import { retrieveForQuestion } from '../retrieval/retrieve-for-question.ts';
 import type { RetrievalResult } from '../retrieval/retrieval-types.ts';
@@ -126,12 +128,25 @@ export class ChatService {
     };
     const retrievalMs = performance.now() - started;
     const answerStarted = performance.now();
-    const { draft, provider } = await this.compose(context, options);
+    const { draft, provider } = analysis.documentQuestion
+      ? this.composeDocument(analysis.documentQuestion, context, options)
+      : await this.compose(context, options);
     return {
       response: { ...draft, mode: request.mode, provider },
       retrieval,
       timings: { retrievalMs, answerMs: performance.now() - answerStarted },
     };
+  }
+
+  /** A question about the document itself (第23条属于哪一部分): answered from the parsed structure, model or not. */
+  private composeDocument(
+    question: DocumentQuestion,
+    context: AnswerContext,
+    options: AnswerOptions,
+  ): { draft: DraftAnswer; provider: string } {
+    const draft = composeDocumentAnswer(question, context);
+    streamLines(draft.answer, options.onDelta);
+    return { draft, provider: 'offline' };
   }
 
   /** The model answers answerable questions; everything else, and every model failure, gets the offline answer. */

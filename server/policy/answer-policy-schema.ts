@@ -5,6 +5,10 @@ import { z } from 'zod';
  * the loader (load-answer-policy.ts) validates the file against this schema once, at start-up.
  */
 
+/** Kinds of answer a question can want; each has a citizen lead line (citizen.leads.<type>). */
+export const QUESTION_TYPES = ['yesNo', 'how', 'list'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);
 
@@ -75,6 +79,8 @@ export const AnswerPolicyFile = z.object({
       concreteCap: count.default(4),
       /** Opening sentences quoted first when a question is about an article as a whole. */
       wholeArticleLead: count.default(2),
+      /** A further sentence (or article) is quoted only when it scores this share of the best sentence. */
+      supportingShare: share.default(0.5),
     })
     .prefault({}),
   budgets: z
@@ -124,6 +130,10 @@ export const AnswerPolicyFile = z.object({
     /** Questions about the main goals, unless they ask about the 2035 vision. */
     goalsQuestion: z.string().default('目标'),
     visionQuestion: z.string().default('2035|二〇三五|远景'),
+    /** What kind of answer a question wants (会不会 → yesNo, 怎么 → how, 哪些 → list): the first match wins. */
+    questionTypes: z
+      .array(z.object({ type: z.enum(QUESTION_TYPES), question: z.string() }))
+      .default([]),
     /** Questions that ask for a figure, date or contact, and what would count as one in the document. */
     figureKinds: z.array(
       z.object({

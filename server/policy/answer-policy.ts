@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import { normalizeForMatch } from '../../core/normalize-text.ts';
-import type { AnswerPolicySettings } from './answer-policy-schema.ts';
+import type { AnswerPolicySettings, QuestionType } from './answer-policy-schema.ts';
 import type { AnswerTemplates } from './answer-templates.ts';
+import {
+  compileDocumentQuestionCues,
+  type DocumentQuestionCues,
+  type DocumentQuestionsFile,
+} from './document-question-cues.ts';
 
 /** data/dict/followup-cues.json: what marks a message as a follow-up to the previous turn. */
 export const FollowUpCuesFile = z.object({
   $comment: z.string().optional(),
   ordinal: z.string(),
   maxOrdinalLength: z.number().int().positive(),
+  /** 下一条 / 后面一条: the article after the one just cited. */
+  nextArticle: z.string(),
+  /** 上一条 / 前一条: the article before the one just cited. */
+  previousArticle: z.string(),
   more: z.string(),
+  /** 具体怎么做 / 详细一点: more detail from the articles just cited, without repeating what was quoted. */
+  elaborate: z.string(),
   deictic: z.string(),
   shortFollowUpLength: z.number().int().min(0),
 });
@@ -56,7 +67,10 @@ export interface TermMapEntry {
 export interface FollowUpCues {
   ordinal: RegExp;
   maxOrdinalLength: number;
+  nextArticle: RegExp;
+  previousArticle: RegExp;
   more: RegExp;
+  elaborate: RegExp;
   deictic: RegExp;
   shortFollowUpLength: number;
 }
@@ -70,10 +84,13 @@ export interface AnswerPolicy extends Omit<AnswerPolicySettings, 'rules' | '$com
     breadthQuestion: RegExp;
     goalsQuestion: RegExp;
     visionQuestion: RegExp;
+    questionTypes: Array<{ type: QuestionType; question: RegExp }>;
     figureKinds: FigureKind[];
   };
   followUp: FollowUpCues;
   framing: QueryFraming;
+  /** Phrasings of questions about the document itself (when adopted, how many parts, 第23条属于哪一部分). */
+  documentQuestions: DocumentQuestionCues;
   termMap: TermMapEntry[];
   /** The plan's own terms (data/dict/plan-terms.txt), normalised: they make a sentence concrete. */
   concreteTerms: ReadonlySet<string>;
@@ -84,6 +101,7 @@ export interface AnswerPolicySources {
   settings: AnswerPolicySettings;
   followUp: z.output<typeof FollowUpCuesFile>;
   framing: z.output<typeof QueryFramingFile>;
+  documentQuestions: z.output<typeof DocumentQuestionsFile>;
   termMaps: Array<z.output<typeof TermMapFile>>;
   planTerms: string[];
   templates: AnswerTemplates;
@@ -101,6 +119,10 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
       breadthQuestion: new RegExp(rules.breadthQuestion),
       goalsQuestion: new RegExp(rules.goalsQuestion),
       visionQuestion: new RegExp(rules.visionQuestion),
+      questionTypes: rules.questionTypes.map((entry) => ({
+        ...entry,
+        question: new RegExp(entry.question),
+      })),
       figureKinds: rules.figureKinds.map((figure) => ({
         ...figure,
         question: new RegExp(figure.question),
@@ -110,10 +132,14 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
     followUp: {
       ...cues,
       ordinal: new RegExp(cues.ordinal),
+      nextArticle: new RegExp(cues.nextArticle),
+      previousArticle: new RegExp(cues.previousArticle),
       more: new RegExp(cues.more),
+      elaborate: new RegExp(cues.elaborate),
       deictic: new RegExp(cues.deictic),
     },
     framing,
+    documentQuestions: compileDocumentQuestionCues(sources.documentQuestions),
     termMap: sources.termMaps.flatMap((file) =>
       file.entries.map((entry) => ({
         topic: entry.topic,

@@ -9,6 +9,7 @@ import {
   type AnswerPolicy,
 } from './answer-policy.ts';
 import { AnswerTemplatesFile, createAnswerTemplates } from './answer-templates.ts';
+import { DocumentQuestionsFile } from './document-question-cues.ts';
 
 /** The term maps, in the order their entries are tried. */
 const TERM_MAP_FILES = [
@@ -20,7 +21,8 @@ const cache = new Map<string, AnswerPolicy>();
 
 /**
  * Reads and validates every file the answers depend on (data/answer-policy.json, the follow-up cues, query framing,
- * term maps, plan terms and answer templates) into one AnswerPolicy. Once per data directory; errors name the file.
+ * document-question phrasings, term maps, plan terms and answer templates) into one AnswerPolicy. Once per data
+ * directory; errors name the file.
  */
 export function loadAnswerPolicy(dataDir: string = DATA_DIR): AnswerPolicy {
   const cached = cache.get(dataDir);
@@ -29,6 +31,12 @@ export function loadAnswerPolicy(dataDir: string = DATA_DIR): AnswerPolicy {
     settings: readJsonDataFile(AnswerPolicyFile, dataDir, 'answer-policy.json'),
     followUp: readJsonDataFile(FollowUpCuesFile, dataDir, 'dict', 'followup-cues.json'),
     framing: readJsonDataFile(QueryFramingFile, dataDir, 'dict', 'query-framing.json'),
+    documentQuestions: readJsonDataFile(
+      DocumentQuestionsFile,
+      dataDir,
+      'dict',
+      'document-questions.json',
+    ),
     termMaps: TERM_MAP_FILES.map((segments) => readJsonDataFile(TermMapFile, dataDir, ...segments)),
     planTerms: [...readTermListFile(dataDir, 'dict', 'plan-terms.txt')],
     templates: createAnswerTemplates(

@@ -6,6 +6,7 @@ import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { expandColloquial } from './colloquial-expansion.ts';
 import { expandQuery } from './expanded-query.ts';
 import { focusQuestion } from './focus-question.ts';
+import { detectDocumentQuestion } from './document-question.ts';
 import type { AnalyzedText, QuestionAnalysis, RetrievalAttempt } from './question-analysis.ts';
 import { resolveFollowUp, type FollowUp } from './resolve-follow-up.ts';
 import { parseStructuralReference } from './structural-reference.ts';
@@ -42,12 +43,18 @@ export function analyzeText(
       ...expanded.tokens
         .filter((token) => !isFraming(token))
         .map((token) => ({ token, weight: 1 })),
-      ...[...expanded.expansionWeights].map(([token, weight]) => ({ token, weight })),
+      ...[...expanded.expansionWeights].map(([token, weight]) => ({
+        token,
+        weight,
+        concept: expanded.expansionPhrases.get(token),
+      })),
     ],
     breadth: policy.rules.breadthQuestion.test(focused),
     asksForGoals:
       policy.rules.goalsQuestion.test(goalsText) && !policy.rules.visionQuestion.test(goalsText),
     figureKinds: policy.rules.figureKinds.filter((figure) => figure.question.test(focused)),
+    questionType:
+      policy.rules.questionTypes.find((entry) => entry.question.test(focused))?.type ?? null,
   };
 }
 
@@ -74,6 +81,21 @@ export function resolveQuestion(
 
 /** The typed analysis of a question in its conversation: what to search, in which order, and what it asks for. */
 export function analyzeQuestion(
+  input: QuestionInput,
+  doc: PlanDocument,
+  policy: AnswerPolicy,
+  resolved?: FollowUp,
+): QuestionAnalysis {
+  const followUp = resolved ?? resolveQuestion(input, doc, policy);
+  const analysis = analyzeAttempts(input, doc, policy, followUp);
+  // 第23条属于哪一部分 / 这一条属于哪一部分 / 建议是什么时候通过的: answered from the document's structure.
+  const pointed = followUp.kind === 'deictic' ? (followUp.restrictToArticles ?? []) : [];
+  const documentQuestion = detectDocumentQuestion(input.message, doc, policy, pointed);
+  return documentQuestion ? { ...analysis, documentQuestion } : analysis;
+}
+
+/** The retrieval attempts of a question in its conversation. */
+function analyzeAttempts(
   input: QuestionInput,
   doc: PlanDocument,
   policy: AnswerPolicy,

@@ -8,6 +8,8 @@ export interface ExpandedQuery {
   tokens: string[];
   /** BM25 weight of each expansion token (the question's own tokens weigh 1). */
   expansionWeights: Map<string, number>;
+  /** The everyday phrase each expansion token stands in for (the one that gave it its weight). */
+  expansionPhrases: Map<string, string>;
   /** Texts to embed and their weights in the combined query vector. */
   vectorParts: Array<{ text: string; weight: number }>;
   /** For coverage: question tokens that the expansion may satisfy, with the (normalised) policy terms that do. */
@@ -27,14 +29,16 @@ export function expandQuery(
   const tokens = tokenize(query);
   const own = new Set(tokens);
   const expansionWeights = new Map<string, number>();
+  const expansionPhrases = new Map<string, string>();
   const vectorParts = [{ text: query, weight: 1 }];
   const alternatives = new Map<string, string[]>();
   for (const { phrase, policy } of expansion.pairs) {
     const weight = tuning.expansionWeight * Math.min(1, idf.weight(phrase) / tuning.specificIdf);
     const policyTokens = tokenize(policy.join(' '));
     for (const token of policyTokens) {
-      if (!own.has(token))
-        expansionWeights.set(token, Math.max(weight, expansionWeights.get(token) ?? 0));
+      if (own.has(token) || weight <= (expansionWeights.get(token) ?? -1)) continue;
+      expansionWeights.set(token, weight);
+      expansionPhrases.set(token, phrase);
     }
     vectorParts.push({ text: policy.join(' '), weight });
     // Every question token that is, or contains, the phrase (退伍 and 退伍兵) may be satisfied by the policy words.
@@ -47,7 +51,7 @@ export function expandQuery(
       ]);
     }
   }
-  return { tokens, expansionWeights, vectorParts, alternatives };
+  return { tokens, expansionWeights, expansionPhrases, vectorParts, alternatives };
 }
 
 /** Weighted sum of unit vectors, normalised: the query vector that leans toward the expansion terms. */

@@ -1,7 +1,19 @@
 import type { FigureKind } from '../policy/answer-policy.ts';
+import type { QuestionType } from '../policy/answer-policy-schema.ts';
 import type { Expansion } from './colloquial-expansion.ts';
+import type { DocumentQuestion } from './document-question.ts';
 import type { ExpandedQuery } from './expanded-query.ts';
 import type { FollowUp } from './resolve-follow-up.ts';
+
+/**
+ * A word the text is ranked and scored on: its own (weight 1) or one of the plan's words standing in for an everyday
+ * phrase (`concept`, weight below 1); a sentence is credited once per concept, not once per stand-in word.
+ */
+export interface QueryTerm {
+  token: string;
+  weight: number;
+  concept?: string;
+}
 
 /** What a text names by the document's structure, with the numbers checked against the document. */
 export interface NamedStructure {
@@ -28,11 +40,13 @@ export interface AnalyzedText {
   /** The text as it is ranked: own tokens, weighted expansion tokens, vector parts. */
   expanded: ExpandedQuery;
   /** The words the text is ranked and its sentences scored on (weight 1 for own words, less for expansions). */
-  queryTerms: Array<{ token: string; weight: number }>;
+  queryTerms: QueryTerm[];
   /** It asks across the plan (哪些方面, 怎么部署). */
   breadth: boolean;
   /** It asks about the main goals (not the 2035 vision). */
   asksForGoals: boolean;
+  /** The kind of answer it wants (会不会 → yesNo, 怎么 → how, 哪些 → list), or null. */
+  questionType: QuestionType | null;
   /** The kinds of figure, date or contact it asks for. */
   figureKinds: FigureKind[];
 }
@@ -60,4 +74,6 @@ export interface QuestionAnalysis {
   followUp: FollowUp;
   /** Retrieval attempts, tried in order: the first that finds usable hits is answered from, else the last. */
   attempts: RetrievalAttempt[];
+  /** Set when the message asks about the document itself or its structure: answered from the parsed structure. */
+  documentQuestion?: DocumentQuestion;
 }

@@ -1,5 +1,5 @@
 import type { Chunk, SectionKind } from '../../core/document-model.ts';
-import type { AnalyzedText } from '../query/question-analysis.ts';
+import type { AnalyzedText, QueryTerm } from '../query/question-analysis.ts';
 
 export type RankingMode = 'hybrid' | 'bm25' | 'vector';
 
@@ -33,7 +33,7 @@ export interface RetrievalResult {
   expandedFrom: string[];
   expansionTopics: string[];
   /** The words the question was ranked on (weight 1 for its own words, less for expansion terms). */
-  queryTerms: Array<{ token: string; weight: number }>;
+  queryTerms: QueryTerm[];
   /** The question actually searched: a long message is reduced to its question sentences. */
   focusedQuery: string;
   /** The analysis the retrieval ran on (question type, expansions), for the stages after it. */

@@ -73,13 +73,24 @@ const POLLUTION_HITS = [
   articleHit(9, { score: 0.7, coverage: 0.8 }),
 ];
 const POLLUTION = '怎么治理大气污染';
+// The budget rules in isolation: every matching sentence counts as supporting, one sentence per article.
+const EVERY_MATCH = {
+  ...policy,
+  evidence: { ...policy.evidence, supportingShare: 0 },
+  budgets: {
+    ...policy.budgets,
+    staff: { ...policy.budgets.staff, first: 1, more: 1, total: 3 },
+    citizen: { ...policy.budgets.citizen, first: 1, more: 1, total: 3 },
+  },
+};
 
 describe('composeExtractive: answers', () => {
   it('a citizen answer is the lead line and verbatim quotes, each followed by its marker', () => {
-    const draft = composeExtractive(contextFor(POLLUTION, POLLUTION_HITS));
+    const draft = composeExtractive(contextFor(POLLUTION, POLLUTION_HITS, { policy: EVERY_MATCH }));
     expect(draft.answered).toBe(true);
     const lines = draft.answer.split('\n');
-    expect(lines[0]).toBe(fill('citizen.lead'));
+    // 怎么治理…: a how-question gets the lead line for measures.
+    expect(lines[0]).toBe(fill('citizen.leads.how'));
     const quoted = quotes(draft.answer);
     expect(quoted.length).toBe(lines.length - 1);
     expect(quoted.length).toBeGreaterThan(0);
@@ -91,7 +102,7 @@ describe('composeExtractive: answers', () => {
 
   it('a staff answer introduces each article by number and title', () => {
     const lines = composeExtractive(
-      contextFor(POLLUTION, POLLUTION_HITS, { mode: 'staff' }),
+      contextFor(POLLUTION, POLLUTION_HITS, { mode: 'staff', policy: EVERY_MATCH }),
     ).answer.split('\n');
     expect(lines[0]).toBe(fill('staff.lead', { article: 7, title: '打好污染防治攻坚战' }));
     expect(lines).toContain(fill('staff.leadMore', { article: 9, title: '健全生态文明制度体系' }));
@@ -115,7 +126,7 @@ describe('composeExtractive: answers', () => {
 
   it('first and more budgets split the sentences between the articles', () => {
     const split = {
-      ...policy,
+      ...EVERY_MATCH,
       budgets: {
         ...policy.budgets,
         citizen: { ...policy.budgets.citizen, first: 1, more: 1, total: 4 },
@@ -129,8 +140,31 @@ describe('composeExtractive: answers', () => {
 
   it('the related links exclude the articles already cited', () => {
     const hits = [...POLLUTION_HITS, articleHit(12, { score: 0.2, coverage: 0.05 })];
-    const draft = composeExtractive(contextFor(POLLUTION, hits));
+    const draft = composeExtractive(contextFor(POLLUTION, hits, { policy: EVERY_MATCH }));
     expect(draft.related).toEqual([{ article: 12, title: '优化能源消费结构' }]);
+  });
+
+  it.each([
+    ['乌海湖库区要做什么治理？', 8, '乌海湖库区'],
+    ['城市更新行动包括什么？', 23, '实施城市更新行动'],
+    ['职业院校要怎么发展？', 26, '职业院校'],
+    ['智慧就业服务平台要覆盖到哪里？', 25, '智慧就业服务平台'],
+  ])(
+    '%s leads with the sentence that answers it, not the article’s first match',
+    (question, article, phrase) => {
+      for (const mode of ['staff', 'citizen'] as const) {
+        const draft = composeExtractive(contextFor(question, [articleHit(article)], { mode }));
+        expect(draft.citations[0]?.quote).toContain(phrase);
+      }
+    },
+  );
+
+  it('a further article is quoted only when it answers nearly as well as the best one', () => {
+    const strict = { ...policy, evidence: { ...policy.evidence, supportingShare: 1 } };
+    const draft = composeExtractive(contextFor(POLLUTION, POLLUTION_HITS, { policy: strict }));
+    expect(new Set(draft.citations.map((citation) => citation.article)).size).toBe(1);
+    const loose = composeExtractive(contextFor(POLLUTION, POLLUTION_HITS, { policy: EVERY_MATCH }));
+    expect(new Set(loose.citations.map((citation) => citation.article))).toEqual(new Set([7, 9]));
   });
 
   it('picks one main goal in full when a follow-up asks for the second goal', () => {
@@ -157,7 +191,7 @@ describe('composeExtractive: the plain-wording note', () => {
   it('tells a citizen the plan does not use their word, in place of the lead line', () => {
     const lines = composeExtractive(contextFor('冬天取暖怎么办', HEATING)).answer.split('\n');
     expect(lines[0]).toBe(fill('citizen.notInDocument', { phrases: '取暖' }));
-    expect(lines).not.toContain(fill('citizen.lead'));
+    expect(lines).not.toContain(fill('citizen.leads.how'));
     expect(quotes(lines.join('\n'))[0]![0]).toBe(23);
   });
 
@@ -169,11 +203,21 @@ describe('composeExtractive: the plain-wording note', () => {
     expect(lines[1]).toBe(fill('staff.lead', { article: 23, title: '提升城市功能品质' }));
   });
 
+  it('says nothing when the word is in the document, even outside the cited articles', () => {
+    // 农村 is not in article 23, but the plan uses it elsewhere (新型农村社区): a note would be false.
+    const context = contextFor('农村冬天取暖怎么办', HEATING);
+    expect(textOf(23)).not.toContain('农村');
+    expect(context.retrieval.expandedFrom).toContain('农村');
+    const first = composeExtractive(context).answer.split('\n')[0]!;
+    expect(first).not.toContain('“农村');
+    expect(first).not.toContain('、农村');
+  });
+
   it('says nothing when the cited article uses the asker’s own word', () => {
     // 黄河 is listed as an everyday word, and article 7 uses it.
     const context = contextFor('黄河怎么治理', [articleHit(7, { score: 0.8, coverage: 0.8 })]);
     expect(context.retrieval.expandedFrom).toContain('黄河');
-    expect(composeExtractive(context).answer.split('\n')[0]).toBe(fill('citizen.lead'));
+    expect(composeExtractive(context).answer.split('\n')[0]).toBe(fill('citizen.leads.how'));
   });
 
   // BUG: everyday words are matched as substrings across word boundaries, so 黄河水质 (黄河|水质) is read as 河水, and the

@@ -13,7 +13,7 @@ import {
   unsupportedNumbers,
 } from '../../evals/metrics/answer-metrics.ts';
 import { checkThresholds } from '../../evals/check-thresholds.ts';
-import { summarize } from '../../evals/summarize.ts';
+import { summarize, summarizeByCategory, summarizeByHalf } from '../../evals/summarize.ts';
 import type { ItemResult } from '../../evals/evaluate-item.ts';
 
 let doc: PlanDocument;
@@ -97,6 +97,8 @@ function result(overrides: Partial<ItemResult>): ItemResult {
   return {
     id: 'x',
     category: 'staff',
+    half: 'test',
+    mode: 'staff',
     answerable: true,
     answered: true,
     ranked: [],
@@ -112,6 +114,11 @@ function result(overrides: Partial<ItemResult>): ItemResult {
     factsTotal: 1,
     factsFound: 1,
     unsupportedNumbers: [],
+    firstQuoteFact: 1,
+    quoteFactShare: 1,
+    quotes: 1,
+    answerChars: 100,
+    falseAbsences: [],
     retrievalMs: 1,
     answerMs: 1,
     answer: '',
@@ -151,6 +158,7 @@ describe('summaries and the gate', () => {
       outOfScopeRejection: 0.95,
       falseRefusalMax: 0.05,
       unsupportedNumbersMax: 0,
+      falseAbsenceNotesMax: 0,
     };
     const good = summarize([
       result({}),
@@ -158,7 +166,12 @@ describe('summaries and the gate', () => {
     ]);
     expect(checkThresholds(good, thresholds)).toEqual([]);
     const bad = summarize([
-      result({ hitAt1: 0, citationValidity: 0, unsupportedNumbers: ['7'] }),
+      result({
+        hitAt1: 0,
+        citationValidity: 0,
+        unsupportedNumbers: ['7'],
+        falseAbsences: ['清洁供暖'],
+      }),
       result({ category: 'out_of_scope', answerable: false, answered: true }),
     ]);
     const failures = checkThresholds(bad, thresholds).join('\n');
@@ -166,5 +179,38 @@ describe('summaries and the gate', () => {
     expect(failures).toContain('citation validity');
     expect(failures).toContain('out-of-scope rejection');
     expect(failures).toContain('unsupported numbers');
+    expect(failures).toContain('not in the document');
+  });
+  it('quote metrics average over the items they apply to; lengths are medians per mode of answered items', () => {
+    const summary = summarize([
+      result({ firstQuoteFact: 1, quoteFactShare: 0.5, quotes: 2, answerChars: 100 }),
+      result({ firstQuoteFact: 0, quoteFactShare: null, quotes: 0, answerChars: 300 }),
+      result({ firstQuoteFact: null, quoteFactShare: null, quotes: 4, answerChars: 200 }),
+      result({ mode: 'citizen', quotes: 3, answerChars: 80 }),
+      result({ mode: 'citizen', answered: false, quotes: 0, answerChars: 20 }),
+    ]);
+    expect(summary.firstQuoteFact).toBe(0.75);
+    expect(summary.quoteFactShare).toBeCloseTo(2.5 / 3, 10);
+    expect(summary.quotesPerAnswer).toBe(9 / 4);
+    expect(summary.medianAnswerChars).toEqual({ staff: 200, citizen: 80, trainer: null });
+    expect(summary.answeredShare).toBe(4 / 5);
+    expect(summary.falseAbsenceNotes).toBe(0);
+    expect(summarize([result({ falseAbsences: ['a', 'b'] }), result({})]).falseAbsenceNotes).toBe(
+      1,
+    );
+  });
+  it('halves summarise their own items, overall and per category', () => {
+    const halves = summarizeByHalf([
+      result({ half: 'dev', hitAt1: 0 }),
+      result({ half: 'test', hitAt1: 1 }),
+      result({ half: 'test', category: 'structure', hitAt1: 0 }),
+    ]);
+    expect(halves.dev.overall?.n).toBe(1);
+    expect(halves.dev.overall?.hitAt1).toBe(0);
+    expect(halves.test.overall?.n).toBe(2);
+    expect(halves.test.overall?.hitAt1).toBe(0.5);
+    expect(halves.test.structure?.hitAt1).toBe(0);
+    expect(halves.dev.structure).toBeUndefined();
+    expect(Object.keys(summarizeByCategory([result({})]))).toEqual(['overall', 'staff']);
   });
 });

@@ -2,14 +2,34 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeLoose } from '../../core/normalize-text.ts';
-import { articleByNumber } from '../../core/plan-lookup.ts';
+import { articleByNumber, partByNumber } from '../../core/plan-lookup.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE, PROJECT_ROOT } from '../../ingest/project-paths.ts';
+import { answerMarker } from '../../evals/answer-marker.ts';
 import { CATEGORIES, loadDataset } from '../../evals/dataset.ts';
 
-const doc = parsePlan(readFileSync(DEFAULT_SOURCE_FILE, 'utf8'), 'wuhai');
+const source = readFileSync(DEFAULT_SOURCE_FILE, 'utf8');
+const doc = parsePlan(source, 'wuhai');
 const items = loadDataset(path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'));
 const articleText = (number: number) => articleByNumber(doc, number)?.text ?? '';
+const contains = (text: string, fact: string) =>
+  normalizeLoose(text).includes(normalizeLoose(fact));
+
+/** The heading and introduction of the part an article belongs to. */
+function partTextOf(number: number): string {
+  const article = articleByNumber(doc, number);
+  const part = article ? partByNumber(doc, article.partNumber) : undefined;
+  return part ? `${part.title}\n${part.intro}` : '';
+}
+
+/** The document's text outside the numbered articles. */
+const outsideArticles = [
+  doc.title,
+  doc.adoptionNote,
+  doc.preamble,
+  ...doc.parts.flatMap((part) => [part.title, part.intro]),
+  doc.closing,
+].join('\n');
 
 describe('the evaluation dataset', () => {
   it('has at least 150 items covering every category', () => {
@@ -20,30 +40,76 @@ describe('the evaluation dataset', () => {
       );
   });
 
+  it('ids follow <category>-NNN (views-NNN and out-of-scope-NNN as documented)', () => {
+    for (const item of items) {
+      const prefix = item.category === 'out_of_scope' ? 'out-of-scope' : item.category;
+      expect(item.id, item.id).toMatch(new RegExp(`^(${prefix}|views)-\\d{3}$`));
+    }
+  });
+
   it('names only articles that exist, and answerable items have gold articles', () => {
     for (const item of items) {
       for (const number of [...item.gold, ...(item.acceptable ?? [])])
         expect(articleText(number), `${item.id} → ${number}`).not.toBe('');
-      if (item.answerable && item.category !== 'adversarial')
+      // Structure questions answered outside the numbered articles (adoption note, preamble, closing, number of
+      // parts) have no gold article; their facts say what a correct answer contains.
+      const answeredOutsideArticles =
+        item.category === 'structure' && (item.facts?.length ?? 0) > 0;
+      if (item.answerable && item.category !== 'adversarial' && !answeredOutsideArticles)
         expect(item.gold.length, item.id).toBeGreaterThan(0);
       if (!item.answerable) expect(item.gold, item.id).toEqual([]);
     }
   });
 
-  it('every fact occurs in one of its gold or acceptable articles', () => {
+  it('every fact of every item occurs verbatim in the document (same characters and punctuation)', () => {
+    for (const item of items)
+      for (const fact of item.facts ?? [])
+        expect(source.includes(fact), `${item.id}: ${fact}`).toBe(true);
+  });
+
+  it('every fact is where the item says the answer is: its articles (or their part heading), else outside the articles', () => {
     for (const item of items) {
+      const articles = [...item.gold, ...(item.acceptable ?? [])];
       for (const fact of item.facts ?? []) {
-        const sources = [...item.gold, ...(item.acceptable ?? [])].map(articleText);
-        expect(
-          sources.some((text) => normalizeLoose(text).includes(normalizeLoose(fact))),
-          `${item.id}: ${fact}`,
-        ).toBe(true);
+        const found =
+          item.gold.length === 0
+            ? contains(outsideArticles, fact) ||
+              articles.some((number) => contains(articleText(number), fact))
+            : articles.some(
+                (number) =>
+                  contains(articleText(number), fact) || contains(partTextOf(number), fact),
+              );
+        expect(found, `${item.id}: ${fact}`).toBe(true);
       }
     }
   });
 
-  it('follow-up items carry the conversation they follow', () => {
-    for (const item of items.filter((candidate) => candidate.category === 'followup'))
+  it('follow-up items carry the conversation they follow, citing articles with the answer marker', () => {
+    const marker = answerMarker();
+    for (const item of items.filter((candidate) => candidate.category === 'followup')) {
       expect(item.history?.length ?? 0, item.id).toBeGreaterThan(0);
+      const assistant = (item.history ?? []).filter((turn) => turn.role === 'assistant');
+      expect(assistant.length, item.id).toBeGreaterThan(0);
+      for (const turn of assistant)
+        expect(
+          marker.findLoose(turn.content).length,
+          `${item.id}: ${turn.content}`,
+        ).toBeGreaterThan(0);
+    }
+  });
+
+  it('passages the assistant turns quote before a marker (：“…”〔第N条〕) are verbatim in the document', () => {
+    const marker = answerMarker();
+    for (const item of items)
+      for (const turn of item.history ?? []) {
+        if (turn.role !== 'assistant') continue;
+        for (const found of marker.findLoose(turn.content)) {
+          const before = turn.content.slice(0, found.index);
+          const open = before.lastIndexOf('：“');
+          if (!before.endsWith('”') || open < 0) continue;
+          const quoted = before.slice(open + 2, -1);
+          expect(source.includes(quoted), `${item.id}: ${quoted}`).toBe(true);
+        }
+      }
   });
 });
