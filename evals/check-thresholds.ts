@@ -16,6 +16,9 @@ const ThresholdsSchema = z.object({
   falseRefusalMax: share,
   unsupportedNumbersMax: z.number().int().min(0),
   falseAbsenceNotesMax: z.number().int().min(0),
+  /** Answers whose first quote holds a key fact, and the share of quotes that do (items with facts). */
+  firstQuoteFact: share,
+  quoteFactShare: share,
 });
 
 const ThresholdsFile = z.object({ $comment: z.string().optional(), overall: ThresholdsSchema });
@@ -48,6 +51,8 @@ export function checkThresholds(summary: Summary, thresholds: Thresholds): strin
   atLeast('citation validity', summary.citationValidity, thresholds.citationValidity);
   atLeast('citation precision', summary.citationPrecision, thresholds.citationPrecision);
   atLeast('fact coverage', summary.factCoverage, thresholds.factCoverage);
+  atLeast('first quote holds a key fact', summary.firstQuoteFact, thresholds.firstQuoteFact);
+  atLeast('share of quotes holding a key fact', summary.quoteFactShare, thresholds.quoteFactShare);
   atLeast('out-of-scope rejection', summary.outOfScopeRejection, thresholds.outOfScopeRejection);
   atMost('false refusal', summary.falseRefusal, thresholds.falseRefusalMax);
   atMost(

@@ -60,8 +60,24 @@ function withoutMarkers(text: string, marker: CitationMarker): string {
 }
 
 /**
- * Arabic numbers in an answer that occur in none of the articles it cites: figures it may have invented. Citation
- * markers (parsed with `marker`, built from data/answer-templates.json) and structural references are not counted.
+ * Counts that the document's structure itself establishes: its parts, its articles, each part's articles, its main
+ * goals. An answer to 一共分为几个部分 states one of these; it is read off the document, not invented.
+ */
+function structuralCounts(doc: PlanDocument): Set<string> {
+  return new Set(
+    [
+      doc.parts.length,
+      doc.articles.length,
+      doc.mainGoals.length,
+      ...doc.parts.map((part) => part.articleNumbers.length),
+    ].map(String),
+  );
+}
+
+/**
+ * Arabic numbers in an answer that occur in none of the articles it cites and are not a count of the document's own
+ * structure: figures it may have invented. Citation markers (parsed with `marker`, built from
+ * data/answer-templates.json) and structural references are not counted.
  */
 export function unsupportedNumbers(
   answer: string,
@@ -77,5 +93,6 @@ export function unsupportedNumbers(
   const sources = citedArticles
     .map((number) => articleByNumber(doc, number)?.text.normalize('NFKC') ?? '')
     .join('\n');
-  return [...new Set(numbers)].filter((value) => !sources.includes(value));
+  const counts = structuralCounts(doc);
+  return [...new Set(numbers)].filter((value) => !sources.includes(value) && !counts.has(value));
 }

@@ -86,6 +86,11 @@ describe('unsupported numbers', () => {
     expect(unsupportedNumbers('GDP目标为1200亿元〔第3条〕', [3], doc, marker)).toEqual(['1200']);
     expect(unsupportedNumbers('2005年〔第12条〕', [12], doc, marker)).toEqual(['2005']);
   });
+  it('accepts counts of the document’s own parts and articles, but not other numbers without a source', () => {
+    expect(unsupportedNumbers('《建议》正文共36条，分属10个部分。', [], doc, marker)).toEqual([]);
+    expect(unsupportedNumbers('第八部分共5条。', [], doc, marker)).toEqual([]);
+    expect(unsupportedNumbers('共分为11个部分。', [], doc, marker)).toEqual(['11']);
+  });
   it('follows the marker it is given, not a hard-coded format', () => {
     const other = createCitationMarker('[ref {article}]');
     expect(unsupportedNumbers('见[ref 99]', [12], doc, other)).toEqual([]);
@@ -159,6 +164,8 @@ describe('summaries and the gate', () => {
       falseRefusalMax: 0.05,
       unsupportedNumbersMax: 0,
       falseAbsenceNotesMax: 0,
+      firstQuoteFact: 0.6,
+      quoteFactShare: 0.6,
     };
     const good = summarize([
       result({}),
@@ -171,6 +178,8 @@ describe('summaries and the gate', () => {
         citationValidity: 0,
         unsupportedNumbers: ['7'],
         falseAbsences: ['清洁供暖'],
+        firstQuoteFact: 0,
+        quoteFactShare: 0,
       }),
       result({ category: 'out_of_scope', answerable: false, answered: true }),
     ]);
@@ -180,6 +189,8 @@ describe('summaries and the gate', () => {
     expect(failures).toContain('out-of-scope rejection');
     expect(failures).toContain('unsupported numbers');
     expect(failures).toContain('not in the document');
+    expect(failures).toContain('first quote holds a key fact');
+    expect(failures).toContain('share of quotes holding a key fact');
   });
   it('quote metrics average over the items they apply to; lengths are medians per mode of answered items', () => {
     const summary = summarize([
