@@ -26,14 +26,16 @@ export function evidenceFor(
   const aboutWholeArticle =
     ownWords.every((term) => article.title.includes(term.token)) &&
     (structural || ownWords.length > 0);
+  const { exclude } = context.evidenceQuery;
   if (matched.length === 0)
     return structural
-      ? leadingSentences(article, limit)
+      ? leadingSentences(article, limit, exclude)
       : bestSentences(article, context.evidenceQuery, limit);
   if (!aboutWholeArticle) return matched;
   const leading = leadingSentences(
     article,
     Math.min(context.policy.evidence.wholeArticleLead, limit),
+    exclude,
   );
   const rest = matched.filter(
     (evidence) => !leading.some((lead) => lead.position === evidence.position),

@@ -1,10 +1,12 @@
 import { articleByNumber } from '../../core/plan-lookup.ts';
+import type { NothingLeft } from '../query/question-analysis.ts';
 import type { AnswerContext, DraftAnswer } from './answer-types.ts';
 import { QuoteWriter } from './quote-writer.ts';
 import { bestSentences } from './select-evidence.ts';
 
 /**
- * A plain statement that the proposal does not cover the question, with the closest articles. For a question about
+ * A plain statement that the proposal does not cover the question, with the closest articles; or, for a follow-up
+ * that moves on and finds nothing left (下一条 after the last article, 还有吗), that everything was said. For a question about
  * a figure the document does not give, it also quotes what the document does say, so nothing is invented.
  */
 export function composeRefusal(context: AnswerContext): DraftAnswer {
@@ -22,6 +24,8 @@ export function composeRefusal(context: AnswerContext): DraftAnswer {
       writer.say('refusal.missingArticle', { last, article });
     for (const part of decision.parts)
       writer.say('refusal.missingPart', { count: document.parts.length, part });
+  } else if (decision.kind === 'nothing-left') {
+    sayNothingLeft(decision.left, writer);
   } else if (decision.kind === 'no-figure') {
     writer.say('refusal.noFigure');
     const first = decision.related[0]?.article;
@@ -33,4 +37,16 @@ export function composeRefusal(context: AnswerContext): DraftAnswer {
   }
   // The closest articles travel in `related` (the page shows them as links); the text does not repeat them.
   return { answer: writer.lines.join('\n'), answered: false, citations: writer.citations, related };
+}
+
+/** 下一条 after 第36条, 具体怎么做 after every sentence was quoted, 还有吗 with no other article: said from the templates. */
+function sayNothingLeft(left: NothingLeft, writer: QuoteWriter): void {
+  if (left.kind === 'no-next') writer.say('followUp.noNext', { article: left.article });
+  else if (left.kind === 'no-previous')
+    writer.say('followUp.noPrevious', { article: left.article });
+  else if (left.kind === 'all-quoted')
+    writer.say('followUp.allQuoted', {
+      articles: left.articles.map((article) => writer.templates.articleLabel(article)).join('、'),
+    });
+  else writer.say('followUp.noMore');
 }

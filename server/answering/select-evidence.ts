@@ -19,6 +19,8 @@ export interface EvidenceQuery {
   concreteTerms?: ReadonlySet<string>;
   /** Length penalty unit and concreteness weights: policy.evidence. */
   weights: { lengthUnit: number; concreteBoost: number; concreteCap: number };
+  /** Sentences (verbatim) the conversation already quoted: never chosen again (具体怎么做). */
+  exclude?: ReadonlySet<string>;
 }
 
 /** Scores every sentence of an article against the question's terms (IDF-weighted overlap, mildly length-normalised). */
@@ -58,7 +60,9 @@ export function bestSentences(
   order: 'relevance' | 'document' = 'document',
 ): Evidence[] {
   const scored = scoreSentences(article, query).filter(
-    (evidence) => evidence.position > 0 || isOnlySentence(article),
+    (evidence) =>
+      (evidence.position > 0 || isOnlySentence(article)) &&
+      !query.exclude?.has(evidence.sentence.text),
   );
   const matching = scored
     .filter((evidence) => evidence.score > 0)
@@ -70,11 +74,21 @@ export function bestSentences(
     : matching.sort((left, right) => left.position - right.position);
 }
 
-/** The opening sentences after the title: what an article is about when the question names only its number. */
-export function leadingSentences(article: Article, limit: number): Evidence[] {
+/**
+ * The opening sentences after the title: what an article is about when the question names only its number (those
+ * not already quoted, when `exclude` is given).
+ */
+export function leadingSentences(
+  article: Article,
+  limit: number,
+  exclude?: ReadonlySet<string>,
+): Evidence[] {
   return splitSentences(article.text)
     .map((sentence, position) => ({ article, sentence, score: 0, position }))
-    .filter((evidence) => evidence.position > 0 || isOnlySentence(article))
+    .filter(
+      (evidence) =>
+        (evidence.position > 0 || isOnlySentence(article)) && !exclude?.has(evidence.sentence.text),
+    )
     .slice(0, limit);
 }
 

@@ -112,9 +112,20 @@ export class ChatService {
       preferConcrete: request.mode === 'citizen',
       concreteTerms: policy.concreteTerms,
       weights: policy.evidence,
+      // 具体怎么做: what the answers so far quoted is not quoted again.
+      exclude: new Set(analysis.followUp.alreadyQuoted ?? []),
     };
     const figureEvidence = gatherFigureEvidence(retrieval, usable, evidenceQuery, document, policy);
-    const decision = decideAnswerability({ retrieval, usable, figureEvidence }, policy);
+    const decision = decideAnswerability(
+      {
+        retrieval,
+        usable,
+        figureEvidence,
+        nothingLeft: analysis.nothingLeft,
+        asksForMore: analysis.followUp.kind === 'more',
+      },
+      policy,
+    );
     const context: AnswerContext = {
       question: request.message,
       history: request.history,

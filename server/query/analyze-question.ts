@@ -1,8 +1,9 @@
 import type { PlanDocument } from '../../core/document-model.ts';
-import { partByNumber } from '../../core/plan-lookup.ts';
+import { articleByNumber, partByNumber } from '../../core/plan-lookup.ts';
 import type { ChatTurn } from '../../core/wire/chat-wire.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
+import { hasUnquotedSentence } from './already-quoted.ts';
 import { expandColloquial } from './colloquial-expansion.ts';
 import { expandQuery } from './expanded-query.ts';
 import { focusQuestion } from './focus-question.ts';
@@ -107,6 +108,22 @@ function analyzeAttempts(
   const analyze = (text: string) => analyzeText(text, doc, policy, input.message);
   const { k, moreK } = policy.retrieval;
   const attempts: RetrievalAttempt[] = [];
+  const { adjacent } = followUp;
+  if (adjacent && adjacent.to === null) {
+    // 下一条 after the last article (上一条 before the first): nothing to move to. The article moved from is
+    // retrieved only so that the outcome records what the conversation was about.
+    attempts.push({ kind: 'articles', text: analyze(followUp.query), articles: [adjacent.from] });
+    const kind = adjacent.direction === 'next' ? 'no-next' : 'no-previous';
+    return {
+      message: input.message,
+      followUp,
+      attempts,
+      nothingLeft: { kind, article: adjacent.from },
+    };
+  }
+  if (followUp.kind === 'elaborate' && followUp.restrictToArticles) {
+    return { message: input.message, followUp, ...elaborateAttempts(followUp, analyze, doc, k) };
+  }
   if (followUp.directArticles && followUp.directArticles.length > 0) {
     attempts.push({
       kind: 'articles',
@@ -156,6 +173,38 @@ function analyzeAttempts(
       });
   }
   return { message: input.message, followUp, attempts };
+}
+
+/**
+ * 具体怎么做: the articles just cited that still have a sentence no answer quoted, ranked by the question it follows up
+ * (then taken as a whole); when none has, nothing is left to say.
+ */
+function elaborateAttempts(
+  followUp: FollowUp,
+  analyze: (text: string) => AnalyzedText,
+  doc: PlanDocument,
+  k: number,
+): Pick<QuestionAnalysis, 'attempts' | 'nothingLeft'> {
+  const cited = followUp.restrictToArticles ?? [];
+  const quoted = new Set(followUp.alreadyQuoted ?? []);
+  const fresh = cited.filter((number) => {
+    const article = articleByNumber(doc, number);
+    return article !== undefined && hasUnquotedSentence(article, quoted);
+  });
+  const text = analyze(
+    followUp.previousQuestion ? `${followUp.previousQuestion} ${followUp.query}` : followUp.query,
+  );
+  if (fresh.length === 0)
+    return {
+      attempts: [{ kind: 'articles', text, articles: cited }],
+      nothingLeft: { kind: 'all-quoted', articles: cited },
+    };
+  return {
+    attempts: [
+      { kind: 'search', text, k, restrictToArticles: fresh },
+      { kind: 'articles', text, articles: fresh },
+    ],
+  };
 }
 
 /** Whether a follow-up names a subject besides pointing back (这一条, 具体) and framing the question (讲了什么). */

@@ -67,6 +67,17 @@ export type RetrievalAttempt =
   /** Answer from these articles as a whole (第二个 → the part's second article; 这一条 → the article just cited). */
   | { kind: 'articles'; text: AnalyzedText; articles: number[] };
 
+/**
+ * Why a follow-up that moves on has nothing to move to; it is answered with a note from the templates, quoting
+ * nothing (answered: false). no-next / no-previous: 下一条 after the last article, 上一条 before the first. all-quoted:
+ * 具体怎么做 when the answers so far quoted every sentence of their articles. no-more: 还有吗 when no other article
+ * answers the question (known only after retrieval: decideAnswerability).
+ */
+export type NothingLeft =
+  | { kind: 'no-next' | 'no-previous'; article: number }
+  | { kind: 'all-quoted'; articles: number[] }
+  | { kind: 'no-more' };
+
 /** A question in its conversation, analysed once before anything is retrieved. */
 export interface QuestionAnalysis {
   /** The message as asked. */
@@ -76,4 +87,6 @@ export interface QuestionAnalysis {
   attempts: RetrievalAttempt[];
   /** Set when the message asks about the document itself or its structure: answered from the parsed structure. */
   documentQuestion?: DocumentQuestion;
+  /** Set when a follow-up that moves on is known, before retrieval, to have nothing left (下一条 after 第36条). */
+  nothingLeft?: NothingLeft;
 }
