@@ -11,9 +11,9 @@ import {
   factsFound,
   unsupportedNumbers,
 } from './metrics/answer-metrics.ts';
+import { documentText } from '../core/plan-lookup.ts';
 import {
   answerLength,
-  documentText,
   falseAbsences,
   firstQuoteHoldsFact,
   quoteCount,

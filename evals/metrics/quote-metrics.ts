@@ -1,4 +1,3 @@
-import type { PlanDocument } from '../../core/document-model.ts';
 import { SINGLE_BRACES } from '../../core/fill-template.ts';
 import { normalizeLoose } from '../../core/normalize-text.ts';
 import type { CitedQuote } from './answer-metrics.ts';
@@ -46,18 +45,6 @@ export function median(values: number[]): number | null {
   const sorted = [...values].sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** All text of the document: title, adoption note, preamble, part headings and introductions, articles, closing. */
-export function documentText(doc: PlanDocument): string {
-  return [
-    doc.title,
-    doc.adoptionNote,
-    doc.preamble,
-    ...doc.parts.flatMap((part) => [part.title, part.intro]),
-    ...doc.articles.map((article) => article.text),
-    doc.closing,
-  ].join('\n');
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

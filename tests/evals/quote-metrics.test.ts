@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../core/document-model.ts';
 import { fillTemplate } from '../../core/fill-template.ts';
+import { documentText } from '../../core/plan-lookup.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE, dataFile } from '../../ingest/project-paths.ts';
 import { absenceNoteReader } from '../../evals/absence-notes.ts';
 import {
   answerLength,
   createAbsenceNoteReader,
-  documentText,
   falseAbsences,
   firstQuoteHoldsFact,
   median,

@@ -1,3 +1,4 @@
+import { DOCUMENT_QUESTION_KINDS } from '../../server/policy/document-question-cues.ts';
 import { describe, expect, it } from 'vitest';
 import type { ChatTurn } from '../../core/wire/chat-wire.ts';
 import {
@@ -206,18 +207,7 @@ describe('data/dict/document-questions.json is validated when the policy loads',
 
   it('the shipped file lists every kind', () => {
     expect(policy.documentQuestions.kinds.map((entry) => entry.kind)).toEqual([
-      'adoption',
-      'title',
-      'part-count',
-      'part-list',
-      'article-count',
-      'part-title',
-      'part-articles',
-      'part-of-article',
-      'preamble',
-      'closing',
-      'vision',
-      'main-goals',
+      ...DOCUMENT_QUESTION_KINDS,
     ]);
   });
 });
