@@ -1,4 +1,5 @@
 import type { Article, Part, PlanDocument } from './document-model.ts';
+import { normalizeForMatch } from './normalize-text.ts';
 
 /** The article with this number, if the document has one. */
 export function articleByNumber(doc: PlanDocument, articleNumber: number): Article | undefined {
@@ -35,6 +36,18 @@ export function documentText(doc: PlanDocument): string {
       doc.closing,
     ].join('\n');
     fullTexts.set(doc, text);
+  }
+  return text;
+}
+
+const normalizedTexts = new WeakMap<PlanDocument, string>();
+
+/** documentText normalised for matching (normalizeForMatch), built once per document: it is read on every answer. */
+export function normalizedDocumentText(doc: PlanDocument): string {
+  let text = normalizedTexts.get(doc);
+  if (text === undefined) {
+    text = normalizeForMatch(documentText(doc));
+    normalizedTexts.set(doc, text);
   }
   return text;
 }

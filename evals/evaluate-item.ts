@@ -22,14 +22,6 @@ import {
 import { hitAtK, ndcgAtK, recallAtK, reciprocalRank } from './metrics/retrieval-metrics.ts';
 import { halfOf, type Half } from './split.ts';
 
-const texts = new WeakMap<PlanDocument, string>();
-/** The document's whole text, built once per document. */
-function wholeText(doc: PlanDocument): string {
-  let text = texts.get(doc);
-  if (text === undefined) texts.set(doc, (text = documentText(doc)));
-  return text;
-}
-
 /** Every measurement taken for one dataset item; null where a metric does not apply to it. */
 export interface ItemResult {
   id: string;
@@ -113,7 +105,7 @@ export async function evaluateItem(
     quoteFactShare: quoteFactShare(response.citations, facts),
     quotes: quoteCount(response.citations),
     answerChars: answerLength(response.answer),
-    falseAbsences: falseAbsences(response.answer, absenceNoteReader(), wholeText(doc)),
+    falseAbsences: falseAbsences(response.answer, absenceNoteReader(), documentText(doc)),
     retrievalMs: outcome.timings.retrievalMs,
     answerMs: outcome.timings.answerMs,
     answer: response.answer,

@@ -1,5 +1,4 @@
-import { articleByNumber, documentText } from '../../core/plan-lookup.ts';
-import { normalizeForMatch } from '../../core/normalize-text.ts';
+import { articleByNumber, normalizedDocumentText } from '../../core/plan-lookup.ts';
 import { isListedColloquialWord } from '../query/colloquial-expansion.ts';
 import type { RetrievalHit } from '../retrieval/retrieval-types.ts';
 import type { AnswerContext, DraftAnswer } from './answer-types.ts';
@@ -65,7 +64,7 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
  * A word the document uses somewhere, even outside the cited articles, gets no such note: the note would be false.
  */
 function phrasesTheDocumentDoesNotUse(context: AnswerContext): string[] {
-  const wholeText = normalizeForMatch(documentText(context.document));
+  const wholeText = normalizedDocumentText(context.document);
   // A pattern's match (开个奶茶店) is a phrasing, not a word the plan could have used.
   return context.retrieval.expandedFrom.filter(
     (phrase) =>
