@@ -77,6 +77,23 @@ export function segment(text: string): string[] {
 }
 
 /**
+ * Where the words of the normalised text end (jieba's precise mode with the plan dictionary), as offsets into
+ * normalizeForMatch(text): 黄河水质 → {0, 2, 4}. A phrase matched across one of them (河水 in 黄河|水质) is not one the
+ * writer wrote.
+ */
+export function wordBoundaries(text: string): ReadonlySet<number> {
+  ensureLoaded();
+  const normalized = normalizeForMatch(text);
+  const boundaries = new Set<number>([0]);
+  let offset = 0;
+  for (const token of jieba.cut(normalized, true)) {
+    offset += token.length;
+    boundaries.add(offset);
+  }
+  return boundaries;
+}
+
+/**
  * Tokens for ranking: search mode (a long word also yields its dictionary sub-words, so 清洁供暖 matches 供暖),
  * normalised, without stopwords and punctuation.
  */

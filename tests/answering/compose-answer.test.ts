@@ -220,9 +220,9 @@ describe('composeExtractive: the plain-wording note', () => {
     expect(composeExtractive(context).answer.split('\n')[0]).toBe(fill('citizen.leads.how'));
   });
 
-  // BUG: everyday words are matched as substrings across word boundaries, so 黄河水质 (黄河|水质) is read as 河水, and the
-  // answer tells the resident the plan lacks “河水”, a word they never wrote (while the 黄河 they did write is in article 7).
-  it.fails('never claims the asker used a word they did not write (黄河水质 is not 河水)', () => {
+  // Everyday words once matched as substrings across word boundaries, so 黄河水质 (黄河|水质) was read as 河水, and the
+  // answer told the resident the plan lacks “河水”, a word they never wrote (while the 黄河 they did write is in article 7).
+  it('never claims the asker used a word they did not write (黄河水质 is not 河水)', () => {
     const answer = composeExtractive(
       contextFor('黄河水质怎么样', [articleHit(7, { score: 0.8, coverage: 0.8 })]),
     ).answer;
@@ -268,5 +268,47 @@ describe('composeExtractive: refusals', () => {
     expect(lines).toHaveLength(2);
     expect(draft.answered).toBe(false);
     expect(draft.citations.map((citation) => citation.article)).toEqual([7]);
+  });
+});
+
+describe('composeExtractive: questions built on a claim about the plan', () => {
+  const hits = [articleHit(23, { score: 0.9, coverage: 0.8 })];
+
+  it('a denial its quotes do not repeat is said not to be the plan’s, before what the plan says', () => {
+    const answer = composeExtractive(
+      contextFor('为什么建议不再搞清洁供暖了？', hits, { mode: 'staff' }),
+    ).answer;
+    expect(answer.split('\n')[0]).toBe(fill('premise.mismatch', { claim: '不再' }));
+    expect(
+      quotes(answer).some(([article, quote]) => article === 23 && quote.includes('清洁供暖')),
+    ).toBe(true);
+  });
+
+  it('hearsay is answered with the text to check it against; for a citizen that line is the lead', () => {
+    const answer = composeExtractive(contextFor('听说老旧小区改造要停下来？', hits)).answer;
+    expect(answer.split('\n')[0]).toBe(fill('premise.check'));
+    expect(quotes(answer).length).toBeGreaterThan(0);
+  });
+
+  it('a denial the quotes repeat (令行禁止) is not called false, only to be checked', () => {
+    const answer = composeExtractive(
+      contextFor(
+        '是不是禁止令行了？令行禁止怎么讲',
+        [articleHit(33, { score: 0.9, coverage: 0.8 })],
+        {
+          mode: 'staff',
+        },
+      ),
+    ).answer;
+    expect(quotes(answer).some(([, quote]) => quote.includes('禁止'))).toBe(true);
+    expect(answer.split('\n')[0]).toBe(fill('premise.check'));
+  });
+
+  it('a plain question carries no premise line', () => {
+    const answer = composeExtractive(
+      contextFor('老旧小区改造怎么推进？', hits, { mode: 'staff' }),
+    ).answer;
+    expect(answer).not.toContain(fill('premise.check'));
+    expect(answer).not.toContain(fill('premise.mismatch', { claim: '' }).split('“')[0]);
   });
 });

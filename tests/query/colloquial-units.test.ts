@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import {
+  expandColloquial,
+  occursAsUnit,
+  unitText,
+} from '../../server/query/colloquial-expansion.ts';
+import { loadAnswerPolicy } from '../../server/policy/load-answer-policy.ts';
+
+const unit = (text: string, phrase: string) => occursAsUnit(unitText(text), phrase);
+
+describe('everyday words are read as the writer wrote them', () => {
+  it('a phrase straddling two words is not read (河水 in 黄河|水质)', () => {
+    expect(unit('黄河水质怎么样', '河水')).toBe(false);
+    expect(unit('河水脏不脏', '河水')).toBe(true);
+  });
+
+  it('a phrase inside one word, or on both of its edges, is read', () => {
+    expect(unit('暖气费太贵了', '暖气')).toBe(true);
+    expect(unit('看病贵怎么办', '看病')).toBe(true);
+  });
+
+  it('a Latin phrase must start a word, and a short one end it too (ai is not in Wuhai or again)', () => {
+    expect(unit("what's the weather like in wuhai", 'ai')).toBe(false);
+    expect(unit('will ai change jobs', 'ai')).toBe(true);
+    expect(unit('Solid-state batteries', 'solidstatebatter')).toBe(true);
+    expect(unit('solid state batteries', 'solidstatebatter')).toBe(true);
+  });
+
+  it('the expansion of an English question no longer hears “AI” in “Wuhai”', () => {
+    const { termMap } = loadAnswerPolicy();
+    expect(
+      expandColloquial("What's the weather like in Wuhai today?", termMap).matched,
+    ).not.toContain('ai');
+  });
+});
