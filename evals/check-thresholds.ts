@@ -21,15 +21,50 @@ const ThresholdsSchema = z.object({
   quoteFactShare: share,
 });
 
-const ThresholdsFile = z.object({ $comment: z.string().optional(), overall: ThresholdsSchema });
+/** The refusal set's gate: unanswerable questions refused (all, and the weakest kind), answerable ones not. */
+const RefusalThresholdsSchema = z.object({
+  refusal: share,
+  weakestKindRefusal: share,
+  falseRefusalMax: share,
+});
+
+const ThresholdsFile = z.object({
+  $comment: z.string().optional(),
+  overall: ThresholdsSchema,
+  refusals: RefusalThresholdsSchema,
+});
 
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
+export type RefusalThresholds = z.infer<typeof RefusalThresholdsSchema>;
 
 export const THRESHOLDS_FILE = path.join(PROJECT_ROOT, 'evals', 'thresholds.json');
 
 /** The committed gate (evals/thresholds.json), validated; an error names the file and the field. */
-export function loadThresholds(file: string = THRESHOLDS_FILE): Thresholds {
-  return readJsonDataFile(ThresholdsFile, file).overall;
+export function loadThresholds(file: string = THRESHOLDS_FILE): z.infer<typeof ThresholdsFile> {
+  return readJsonDataFile(ThresholdsFile, file);
+}
+
+/**
+ * The refusal gate over every item of the half (main set and refusal sets): share of unanswerable questions refused,
+ * the weakest kind's share, and false refusals over all answerable items, near-misses and false premises included.
+ */
+export function checkRefusalThresholds(summary: Summary, thresholds: RefusalThresholds): string[] {
+  const failures: string[] = [];
+  const show = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
+  if (summary.outOfScopeRejection === null || summary.outOfScopeRejection < thresholds.refusal)
+    failures.push(
+      `unanswerable refused ${show(summary.outOfScopeRejection)} < ${thresholds.refusal}`,
+    );
+  if (
+    summary.weakestKindRefusal === null ||
+    summary.weakestKindRefusal < thresholds.weakestKindRefusal
+  )
+    failures.push(
+      `weakest kind refused ${show(summary.weakestKindRefusal)} < ${thresholds.weakestKindRefusal}`,
+    );
+  if (summary.falseRefusal === null || summary.falseRefusal > thresholds.falseRefusalMax)
+    failures.push(`false refusal ${show(summary.falseRefusal)} > ${thresholds.falseRefusalMax}`);
+  return failures;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ChatService } from '../server/chat/chat-service.ts';
 import type { Audience, ChatResponse } from '../core/wire/chat-wire.ts';
 import { absenceNoteReader } from './absence-notes.ts';
 import { answerMarker } from './answer-marker.ts';
+import { premiseNoteReader } from './premise-notes.ts';
 import type { EvalItem } from './dataset.ts';
 import {
   citationPrecision,
@@ -26,6 +27,8 @@ import { halfOf, type Half } from './split.ts';
 export interface ItemResult {
   id: string;
   category: EvalItem['category'];
+  /** For an unanswerable item, why it cannot be answered (its kind, or its category for older items); else null. */
+  refusalKind: string | null;
   /** The dataset half, fixed by the id (evals/split.ts). */
   half: Half;
   /** The audience the item was asked in. */
@@ -55,6 +58,8 @@ export interface ItemResult {
   answerChars: number;
   /** Phrases a "not in the document" note names although the document uses them. */
   falseAbsences: string[];
+  /** For a false-premise item: 1 when the answer says the claim is not the plan's or is to be checked; else null. */
+  premiseNoted: number | null;
   retrievalMs: number;
   answerMs: number;
   answer: string;
@@ -82,6 +87,7 @@ export async function evaluateItem(
   return {
     id: item.id,
     category: item.category,
+    refusalKind: item.answerable ? null : (item.kind ?? item.category),
     half: halfOf(item.id),
     mode,
     answerable: item.answerable,
@@ -106,6 +112,8 @@ export async function evaluateItem(
     quotes: quoteCount(response.citations),
     answerChars: answerLength(response.answer),
     falseAbsences: falseAbsences(response.answer, absenceNoteReader(), documentText(doc)),
+    premiseNoted:
+      item.category === 'false_premise' ? (premiseNoteReader()(response.answer) ? 1 : 0) : null,
     retrievalMs: outcome.timings.retrievalMs,
     answerMs: outcome.timings.answerMs,
     answer: response.answer,

@@ -10,14 +10,12 @@ import { ChatService } from '../server/chat/chat-service.ts';
 import { createChatModel } from '../server/llm/create-chat-model.ts';
 import { HybridRetriever } from '../server/retrieval/hybrid-retriever.ts';
 import { buildEvalIndex } from './build-eval-index.ts';
-import { loadDataset, type EvalItem } from './dataset.ts';
+import { DEFAULT_DATASETS, loadDatasets, MAIN_CATEGORIES, type EvalItem } from './dataset.ts';
 import { evaluateItem, type ItemResult } from './evaluate-item.ts';
-import { checkThresholds, loadThresholds } from './check-thresholds.ts';
+import { checkRefusalThresholds, checkThresholds, loadThresholds } from './check-thresholds.ts';
 import { baselineSummaries } from './baseline-summary.ts';
-import { summarizeByCategory, summarizeByHalf } from './summarize.ts';
+import { summarize, summarizeByCategory, summarizeByHalf } from './summarize.ts';
 import { writeReports } from './write-reports.ts';
-
-const DEFAULT_DATASET = path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl');
 
 /**
  * `npm run eval`: every item through the /api/chat code path, scored overall and per category, for the whole dataset
@@ -26,7 +24,7 @@ const DEFAULT_DATASET = path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      dataset: { type: 'string', default: DEFAULT_DATASET },
+      dataset: { type: 'string', multiple: true, default: DEFAULT_DATASETS },
       provider: { type: 'string', default: 'offline' },
       baseline: { type: 'boolean', default: false },
       gate: { type: 'boolean', default: false },
@@ -40,7 +38,7 @@ async function main(): Promise<void> {
   if (values.provider === 'openai' && !chatModel)
     throw new Error('--provider openai needs OPENAI_API_KEY or OPENAI_BASE_URL (and CHAT_MODEL)');
 
-  const items = loadDataset(values.dataset!);
+  const items = loadDatasets(values.dataset!);
   const embedder = createEmbedder(config);
   const { index, cleanup } = await buildEvalIndex(config.sourceFile, embedder);
   try {
@@ -60,7 +58,7 @@ async function main(): Promise<void> {
     const baseline = values.baseline ? await baselineSummaries(items, index.document) : undefined;
     const report = {
       createdAt: new Date().toISOString(),
-      dataset: path.relative(PROJECT_ROOT, values.dataset!),
+      dataset: values.dataset!.map((file) => path.relative(PROJECT_ROOT, file)).join(' + '),
       provider: chat.provider,
       embedder: embedder.id,
       summary: byCategory,
@@ -73,14 +71,23 @@ async function main(): Promise<void> {
     console.log(files.markdown);
     console.log(`\nreports: ${files.paths.join(', ')}`);
     if (values.gate) {
-      const test = halves.test.overall!;
-      const failures = checkThresholds(test, loadThresholds());
+      // The main set's measures on its own items; the refusal measures over every item of the half.
+      const thresholds = loadThresholds();
+      const testResults = results.filter((result) => result.half === 'test');
+      const test = summarize(testResults.filter((result) => MAIN_CATEGORIES.has(result.category)));
+      const failures = [
+        ...checkThresholds(test, thresholds.overall),
+        ...checkRefusalThresholds(summarize(testResults), thresholds.refusals),
+      ];
       if (failures.length > 0) {
         console.error(
-          `\nevaluation gate FAILED on the test half (n=${test.n}):\n${failures.map((failure) => `  ${failure}`).join('\n')}`,
+          `\nevaluation gate FAILED on the test half (main set n=${test.n}, all n=${testResults.length}):\n${failures.map((failure) => `  ${failure}`).join('\n')}`,
         );
         process.exitCode = 1;
-      } else console.log(`\nevaluation gate passed on the test half (n=${test.n})`);
+      } else
+        console.log(
+          `\nevaluation gate passed on the test half (main set n=${test.n}, all n=${testResults.length})`,
+        );
     }
   } finally {
     await cleanup();

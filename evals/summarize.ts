@@ -1,5 +1,5 @@
 import { AUDIENCES, type Audience } from '../core/wire/chat-wire.ts';
-import { CATEGORIES } from './dataset.ts';
+import { CATEGORIES, MAIN_CATEGORIES } from './dataset.ts';
 import type { ItemResult } from './evaluate-item.ts';
 import { median } from './metrics/quote-metrics.ts';
 import { mean, percentile } from './metrics/retrieval-metrics.ts';
@@ -19,7 +19,12 @@ export interface Summary {
   factCoverage: number | null;
   allFactsShare: number | null;
   unsupportedNumbers: number;
+  /** Share of the unanswerable items (answerable: false, every category) that were refused. */
   outOfScopeRejection: number | null;
+  /** Unanswerable items per kind: how many, and how many were refused. */
+  refusalByKind: Record<string, { n: number; refused: number }>;
+  /** The lowest refusal share over the kinds (null without unanswerable items). */
+  weakestKindRefusal: number | null;
   falseRefusal: number | null;
   /** Share of the items that were answered (answered: true), whatever their category. */
   answeredShare: number;
@@ -31,6 +36,8 @@ export interface Summary {
   quotesPerAnswer: number | null;
   /** Answered items: median answer length in characters, per mode the items were asked in. */
   medianAnswerChars: Record<Audience, number | null>;
+  /** False-premise items: share whose answer says the claim is not the plan's or is to be checked. */
+  premiseNoted: number | null;
   /** Answers whose "not in the document" note names a phrase the document does use. */
   falseAbsenceNotes: number;
   latencyMs: { retrieval: { p50: number; p95: number }; answer: { p50: number; p95: number } };
@@ -48,7 +55,14 @@ function average(
 export function summarize(results: ItemResult[]): Summary {
   const withFacts = results.filter((result) => result.factsTotal > 0);
   const factsTotal = withFacts.reduce((sum, result) => sum + result.factsTotal, 0);
-  const outOfScope = results.filter((result) => result.category === 'out_of_scope');
+  const unanswerable = results.filter((result) => !result.answerable);
+  const refusalByKind: Record<string, { n: number; refused: number }> = {};
+  for (const result of unanswerable) {
+    const entry = (refusalByKind[result.refusalKind ?? result.category] ??= { n: 0, refused: 0 });
+    entry.n += 1;
+    if (!result.answered) entry.refused += 1;
+  }
+  const kindShares = Object.values(refusalByKind).map((entry) => entry.refused / entry.n);
   const answerable = results.filter((result) => result.answerable);
   const answered = results.filter((result) => result.answered);
   const medianAnswerChars = Object.fromEntries(
@@ -79,9 +93,11 @@ export function summarize(results: ItemResult[]): Summary {
           withFacts.length,
     unsupportedNumbers: results.filter((result) => result.unsupportedNumbers.length > 0).length,
     outOfScopeRejection:
-      outOfScope.length === 0
+      unanswerable.length === 0
         ? null
-        : outOfScope.filter((result) => !result.answered).length / outOfScope.length,
+        : unanswerable.filter((result) => !result.answered).length / unanswerable.length,
+    refusalByKind,
+    weakestKindRefusal: kindShares.length === 0 ? null : Math.min(...kindShares),
     falseRefusal:
       answerable.length === 0
         ? null
@@ -91,6 +107,7 @@ export function summarize(results: ItemResult[]): Summary {
     quoteFactShare: average(results, (result) => result.quoteFactShare),
     quotesPerAnswer: answered.length === 0 ? null : mean(answered.map((result) => result.quotes)),
     medianAnswerChars,
+    premiseNoted: average(results, (result) => result.premiseNoted),
     falseAbsenceNotes: results.filter((result) => result.falseAbsences.length > 0).length,
     latencyMs: {
       retrieval: {
@@ -117,9 +134,14 @@ export function summarize(results: ItemResult[]): Summary {
   };
 }
 
-/** Overall (key `overall`) and per category, for the categories these results have. */
+/**
+ * Overall (key `overall`), the main question set alone (key `main set`, what the gate's main thresholds read) when the
+ * refusal sets are also present, and per category, for the categories these results have.
+ */
 export function summarizeByCategory(results: ItemResult[]): Record<string, Summary> {
   const byCategory: Record<string, Summary> = { overall: summarize(results) };
+  const main = results.filter((result) => MAIN_CATEGORIES.has(result.category));
+  if (main.length > 0 && main.length < results.length) byCategory['main set'] = summarize(main);
   for (const category of CATEGORIES) {
     const subset = results.filter((result) => result.category === category);
     if (subset.length > 0) byCategory[category] = summarize(subset);

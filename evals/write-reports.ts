@@ -37,6 +37,7 @@ const COLUMNS: Array<[string, (summary: Summary) => number | null]> = [
   ['answered', (summary) => summary.answeredShare],
   ['OOS reject', (summary) => summary.outOfScopeRejection],
   ['false refusal', (summary) => summary.falseRefusal],
+  ['premise noted', (summary) => summary.premiseNoted],
 ];
 
 /** Counts and sizes, shown in the table only. */
@@ -81,6 +82,25 @@ function summaryTable(summaries: Record<string, Summary>): string[] {
   return lines;
 }
 
+/** Refusal of unanswerable questions per kind, for the whole set and each half. */
+function refusalKindTable(report: EvalReport): string[] {
+  const kinds = Object.keys(report.summary.overall?.refusalByKind ?? {}).sort();
+  const cell = (summaries: Record<string, Summary>, kind: string) => {
+    const entry = summaries.overall?.refusalByKind[kind];
+    return entry ? `${entry.refused}/${entry.n} (${format(entry.refused / entry.n)})` : '–';
+  };
+  return [
+    '## Refusal of unanswerable questions by kind',
+    '',
+    '| kind | dev | test | all |',
+    '|---|---|---|---|',
+    ...kinds.map(
+      (kind) =>
+        `| ${kind} | ${cell(report.halves.dev, kind)} | ${cell(report.halves.test, kind)} | ${cell(report.summary, kind)} |`,
+    ),
+  ];
+}
+
 export function markdownReport(report: EvalReport): string {
   const lines = [
     `# Evaluation report`,
@@ -100,6 +120,7 @@ export function markdownReport(report: EvalReport): string {
       ...summaryTable(summaries),
     );
   }
+  lines.push('', ...refusalKindTable(report));
   if (report.baseline) {
     lines.push(
       '',

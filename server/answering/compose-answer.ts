@@ -1,4 +1,5 @@
 import { articleByNumber, normalizedDocumentText } from '../../core/plan-lookup.ts';
+import type { Citation } from '../../core/wire/chat-wire.ts';
 import { isListedColloquialWord } from '../query/colloquial-expansion.ts';
 import type { RetrievalHit } from '../retrieval/retrieval-types.ts';
 import type { AnswerContext, DraftAnswer } from './answer-types.ts';
@@ -43,6 +44,13 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
       lines[0] = fill('citizen.notInDocument', { phrases: unsaid.join('、') });
     else lines.unshift(fill('staff.notInDocument', { phrases: unsaid.join('、') }));
   }
+  const premiseLine = premiseNote(context, citations);
+  if (premiseLine) {
+    const { fill } = policy.templates;
+    if (context.mode === 'citizen' && lines[0] === fill(citizenLead(context)))
+      lines[0] = premiseLine;
+    else lines.unshift(premiseLine);
+  }
   const cited = new Set(citations.map((citation) => citation.article));
   const related = context.retrieval.hits
     .filter(
@@ -57,6 +65,21 @@ export function composeExtractive(context: AnswerContext): DraftAnswer {
     citations: uniqueCitations(citations),
     related,
   };
+}
+
+/**
+ * For a question built on a claim (analysis: premise): a denial whose words none of the quotes repeat (为什么不再搞清洁供暖了
+ * → the plan says 推动城区基本实现清洁供暖全覆盖) is said not to be the plan's; hearsay, and a denial the quotes do repeat
+ * (淘汰落后产能), is to be checked against the quotes that follow. Null for a question without a claim. Pure.
+ */
+function premiseNote(context: AnswerContext, citations: Citation[]): string | null {
+  const { premise } = context.retrieval.analyzed;
+  if (!premise || citations.length === 0) return null;
+  const { fill } = context.policy.templates;
+  const repeated = citations.some((citation) => citation.quote.includes(premise.cue));
+  return premise.kind === 'denial' && !repeated
+    ? fill('premise.mismatch', { claim: premise.cue })
+    : fill('premise.check');
 }
 
 /**

@@ -24,6 +24,19 @@ export function composeRefusal(context: AnswerContext): DraftAnswer {
       writer.say('refusal.missingArticle', { last, article });
     for (const part of decision.parts)
       writer.say('refusal.missingPart', { count: document.parts.length, part });
+  } else if (decision.kind === 'out-of-plan') {
+    const { reason } = decision;
+    writer.say(
+      `refusal.outOfPlan.${reason.kind}`,
+      reason.kind === 'other-place' ? { place: reason.place } : {},
+    );
+    const first = decision.answersNearby ? decision.related[0]?.article : undefined;
+    const article = first ? articleByNumber(document, first) : undefined;
+    if (article) {
+      writer.say('refusal.relatedLead');
+      for (const evidence of bestSentences(article, context.evidenceQuery, 1))
+        writer.quote(evidence);
+    }
   } else if (decision.kind === 'nothing-left') {
     sayNothingLeft(decision.left, writer);
   } else if (decision.kind === 'no-figure') {

@@ -1,4 +1,5 @@
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
+import type { OutOfPlan } from '../query/out-of-plan.ts';
 import type { NothingLeft } from '../query/question-analysis.ts';
 import type { RetrievalHit, RetrievalResult } from '../retrieval/retrieval-types.ts';
 
@@ -11,8 +12,18 @@ export type Answerability =
   | { kind: 'no-figure'; related: RetrievalHit[] }
   /** Nothing retrieved addresses it. */
   | { kind: 'not-covered'; related: RetrievalHit[] }
+  /** The request is outside what a plan can answer (real-time status, an errand, another place …): why, and related reading. */
+  | { kind: 'out-of-plan'; reason: OutOfPlan; related: RetrievalHit[]; answersNearby: boolean }
   /** A follow-up that moves on (下一条, 具体怎么做, 还有吗) has nothing left: said so, nothing quoted or offered. */
   | { kind: 'nothing-left'; left: NothingLeft; related: RetrievalHit[] };
+
+/** Out-of-plan requests that still seek information on a subject the plan may speak of (not chit-chat or role-play). */
+const SEEKS_INFORMATION: ReadonlySet<OutOfPlan['kind']> = new Set([
+  'realtime',
+  'errand',
+  'contact-recommendation',
+  'other-place',
+]);
 
 /** For a question asking for a figure: the articles about its subject, and the text of their best sentences. */
 export interface FigureEvidence {
@@ -30,11 +41,13 @@ export interface AnswerabilityInput {
   nothingLeft?: NothingLeft;
   /** The message asks for more than was said (还有吗): when no other article answers, everything was said. */
   asksForMore?: boolean;
+  /** The question is outside what the plan can answer, known from the question alone (analysis). */
+  outOfPlan?: OutOfPlan;
 }
 
 /**
- * Answer, or say why not: nothing left for a follow-up that moves on, a missing article or part, a figure the document
- * does not give, or nothing relevant. Pure.
+ * Answer, or say why not: nothing left for a follow-up that moves on, a request the plan cannot answer by its nature
+ * or about another place, a missing article or part, a figure the document does not give, or nothing relevant. Pure.
  */
 export function decideAnswerability(
   input: AnswerabilityInput,
@@ -52,6 +65,18 @@ export function decideAnswerability(
         (hit.via === 'structure' || hit.coverage > 0 || hit.matchesExpansion),
     )
     .slice(0, policy.answerability.related);
+  // Decided before anything else the retrieval found: sharing words with the plan does not make it the plan's.
+  // What the plan says nearby is offered as related, never as the answer: the articles that would have answered a
+  // plain question on the same subject (usable hits), for requests that seek information at all.
+  if (input.outOfPlan) {
+    const answersNearby = hits.length > 0 && SEEKS_INFORMATION.has(input.outOfPlan.kind);
+    return {
+      kind: 'out-of-plan',
+      reason: input.outOfPlan,
+      related: answersNearby ? hits.slice(0, policy.answerability.related) : related,
+      answersNearby,
+    };
+  }
   const { missingArticles, missingParts } = retrieval.named;
   if (
     (missingArticles.length > 0 || missingParts.length > 0) &&

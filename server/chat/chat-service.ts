@@ -123,6 +123,7 @@ export class ChatService {
         figureEvidence,
         nothingLeft: analysis.nothingLeft,
         asksForMore: analysis.followUp.kind === 'more',
+        outOfPlan: analysis.outOfPlan,
       },
       policy,
     );

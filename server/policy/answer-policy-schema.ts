@@ -130,6 +130,14 @@ export const AnswerPolicyFile = z.object({
     /** Questions about the main goals, unless they ask about the 2035 vision. */
     goalsQuestion: z.string().default('目标'),
     visionQuestion: z.string().default('2035|二〇三五|远景'),
+    /**
+     * Questions built on a claim about the plan: `denial` says it drops or reverses something (不再, 取消, 填了);
+     * `hearsay` passes on what someone said (听说, 真的假的). The answer quotes what the plan says and, for a denial
+     * its quotes do not repeat, says that the plan does not say so.
+     */
+    premise: z
+      .object({ denial: z.string(), hearsay: z.string() })
+      .default({ denial: '$^', hearsay: '$^' }),
     /** What kind of answer a question wants (会不会 → yesNo, 怎么 → how, 哪些 → list): the first match wins. */
     questionTypes: z
       .array(z.object({ type: z.enum(QUESTION_TYPES), question: z.string() }))

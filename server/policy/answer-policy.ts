@@ -1,3 +1,11 @@
+import {
+  compilePlaces,
+  compileRequestRules,
+  type PlaceNames,
+  type PlacesFile,
+  type RequestKindsFile,
+  type RequestRules,
+} from './out-of-plan-cues.ts';
 import { z } from 'zod';
 import { normalizeForMatch } from '../../core/normalize-text.ts';
 import type { AnswerPolicySettings, QuestionType } from './answer-policy-schema.ts';
@@ -84,6 +92,7 @@ export interface AnswerPolicy extends Omit<AnswerPolicySettings, 'rules' | '$com
     breadthQuestion: RegExp;
     goalsQuestion: RegExp;
     visionQuestion: RegExp;
+    premise: { denial: RegExp; hearsay: RegExp };
     questionTypes: Array<{ type: QuestionType; question: RegExp }>;
     figureKinds: FigureKind[];
   };
@@ -94,6 +103,8 @@ export interface AnswerPolicy extends Omit<AnswerPolicySettings, 'rules' | '$com
   termMap: TermMapEntry[];
   /** The plan's own terms (data/dict/plan-terms.txt), normalised: they make a sentence concrete. */
   concreteTerms: ReadonlySet<string>;
+  /** Requests a plan cannot answer by nature, and the places it does not govern (server/query/out-of-plan.ts). */
+  outOfPlan: { requests: RequestRules; places: PlaceNames };
   templates: AnswerTemplates;
 }
 
@@ -104,6 +115,8 @@ export interface AnswerPolicySources {
   documentQuestions: z.output<typeof DocumentQuestionsFile>;
   termMaps: Array<z.output<typeof TermMapFile>>;
   planTerms: string[];
+  requestKinds: z.output<typeof RequestKindsFile>;
+  places: z.output<typeof PlacesFile>;
   templates: AnswerTemplates;
 }
 
@@ -119,6 +132,10 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
       breadthQuestion: new RegExp(rules.breadthQuestion),
       goalsQuestion: new RegExp(rules.goalsQuestion),
       visionQuestion: new RegExp(rules.visionQuestion),
+      premise: {
+        denial: new RegExp(rules.premise.denial),
+        hearsay: new RegExp(rules.premise.hearsay),
+      },
       questionTypes: rules.questionTypes.map((entry) => ({
         ...entry,
         question: new RegExp(entry.question),
@@ -151,6 +168,10 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
       })),
     ),
     concreteTerms: new Set(sources.planTerms.map(normalizeForMatch)),
+    outOfPlan: {
+      requests: compileRequestRules(sources.requestKinds),
+      places: compilePlaces(sources.places),
+    },
     templates: sources.templates,
   };
 }

@@ -10,6 +10,7 @@ import {
 } from './answer-policy.ts';
 import { AnswerTemplatesFile, createAnswerTemplates } from './answer-templates.ts';
 import { DocumentQuestionsFile } from './document-question-cues.ts';
+import { PlacesFile, RequestKindsFile } from './out-of-plan-cues.ts';
 
 /** The term maps, in the order their entries are tried. */
 const TERM_MAP_FILES = [
@@ -39,6 +40,8 @@ export function loadAnswerPolicy(dataDir: string = DATA_DIR): AnswerPolicy {
     ),
     termMaps: TERM_MAP_FILES.map((segments) => readJsonDataFile(TermMapFile, dataDir, ...segments)),
     planTerms: [...readTermListFile(dataDir, 'dict', 'plan-terms.txt')],
+    requestKinds: readJsonDataFile(RequestKindsFile, dataDir, 'dict', 'request-kinds.json'),
+    places: readJsonDataFile(PlacesFile, dataDir, 'dict', 'places.json'),
     templates: createAnswerTemplates(
       readJsonDataFile(AnswerTemplatesFile, dataDir, 'answer-templates.json'),
     ),

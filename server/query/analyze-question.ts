@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../../core/document-model.ts';
-import { articleByNumber, partByNumber } from '../../core/plan-lookup.ts';
+import { articleByNumber, documentText, partByNumber } from '../../core/plan-lookup.ts';
 import type { ChatTurn } from '../../core/wire/chat-wire.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
@@ -7,8 +7,14 @@ import { hasUnquotedSentence } from './already-quoted.ts';
 import { expandColloquial } from './colloquial-expansion.ts';
 import { expandQuery } from './expanded-query.ts';
 import { focusQuestion } from './focus-question.ts';
+import { detectOutOfPlan } from './out-of-plan.ts';
 import { detectDocumentQuestion } from './document-question.ts';
-import type { AnalyzedText, QuestionAnalysis, RetrievalAttempt } from './question-analysis.ts';
+import type {
+  AnalyzedText,
+  Premise,
+  QuestionAnalysis,
+  RetrievalAttempt,
+} from './question-analysis.ts';
 import { resolveFollowUp, type FollowUp } from './resolve-follow-up.ts';
 import { parseStructuralReference } from './structural-reference.ts';
 
@@ -56,7 +62,17 @@ export function analyzeText(
     figureKinds: policy.rules.figureKinds.filter((figure) => figure.question.test(focused)),
     questionType:
       policy.rules.questionTypes.find((entry) => entry.question.test(focused))?.type ?? null,
+    premise: premiseOf(text, policy),
   };
+}
+
+/** The claim a question is built on, if any: a denial (不再, 取消) before hearsay (听说). Pure. */
+export function premiseOf(text: string, policy: AnswerPolicy): Premise | null {
+  const { denial, hearsay } = policy.rules.premise;
+  const denied = denial.exec(text);
+  if (denied) return { kind: 'denial', cue: denied[0] };
+  const heard = hearsay.exec(text);
+  return heard ? { kind: 'hearsay', cue: heard[0] } : null;
 }
 
 export interface QuestionInput {
@@ -92,7 +108,12 @@ export function analyzeQuestion(
   // 第23条属于哪一部分 / 这一条属于哪一部分 / 建议是什么时候通过的: answered from the document's structure.
   const pointed = followUp.kind === 'deictic' ? (followUp.restrictToArticles ?? []) : [];
   const documentQuestion = detectDocumentQuestion(input.message, doc, policy, pointed);
-  return documentQuestion ? { ...analysis, documentQuestion } : analysis;
+  if (documentQuestion) return { ...analysis, documentQuestion };
+  const named = analysis.attempts.some(
+    ({ text }) => text.named.articles.length > 0 || text.named.parts.length > 0,
+  );
+  const outOfPlan = detectOutOfPlan(input.message, policy.outOfPlan, documentText(doc), named);
+  return outOfPlan ? { ...analysis, outOfPlan } : analysis;
 }
 
 /** The retrieval attempts of a question in its conversation. */

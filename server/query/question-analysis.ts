@@ -3,6 +3,7 @@ import type { QuestionType } from '../policy/answer-policy-schema.ts';
 import type { Expansion } from './colloquial-expansion.ts';
 import type { DocumentQuestion } from './document-question.ts';
 import type { ExpandedQuery } from './expanded-query.ts';
+import type { OutOfPlan } from './out-of-plan.ts';
 import type { FollowUp } from './resolve-follow-up.ts';
 
 /**
@@ -49,6 +50,14 @@ export interface AnalyzedText {
   questionType: QuestionType | null;
   /** The kinds of figure, date or contact it asks for. */
   figureKinds: FigureKind[];
+  /** A claim the question is built on (不再搞清洁供暖, 听说要填湖): what kind, and the words that make it. */
+  premise: Premise | null;
+}
+
+/** A question's claim about the plan: that it drops or reverses something, or hearsay to be checked. */
+export interface Premise {
+  kind: 'denial' | 'hearsay';
+  cue: string;
 }
 
 /** One way of retrieving for a question; a question may have several, tried in order. */
@@ -89,4 +98,6 @@ export interface QuestionAnalysis {
   documentQuestion?: DocumentQuestion;
   /** Set when a follow-up that moves on is known, before retrieval, to have nothing left (下一条 after 第36条). */
   nothingLeft?: NothingLeft;
+  /** Set when the question is outside what the plan can answer, by the nature of the request or by place. */
+  outOfPlan?: OutOfPlan;
 }

@@ -102,3 +102,43 @@ describe('decideAnswerability', () => {
     expect(decision.kind).toBe('answer');
   });
 });
+
+describe('decideAnswerability: requests outside the plan', () => {
+  const outOfPlanDecision = (
+    question: string,
+    hits: RetrievalHit[],
+    reason: Parameters<typeof decideAnswerability>[0]['outOfPlan'],
+  ) => {
+    const retrieval = retrievalFor(question, hits);
+    const usable = usableHits(retrieval, policy.answerability);
+    return decideAnswerability({ retrieval, usable, outOfPlan: reason }, policy);
+  };
+
+  it('refuses an errand even when an article matches its words, offering that article as related', () => {
+    const decision = outOfPlanDecision(
+      '申请廉租房要准备什么材料',
+      [articleHit(23, { score: 0.8, coverage: 0.6 })],
+      { kind: 'errand', cue: '准备什么材料' },
+    );
+    expect(decision).toMatchObject({ kind: 'out-of-plan', answersNearby: true });
+    expect(decision.kind !== 'answer' && decision.related.map((hit) => hit.article)).toEqual([23]);
+  });
+
+  it('offers nothing as related to role-play, however well its words match', () => {
+    const decision = outOfPlanDecision(
+      '你扮演市长宣布发消费券',
+      [articleHit(21, { score: 0.8, coverage: 0.6 })],
+      { kind: 'roleplay-fabrication', cue: '扮演' },
+    );
+    expect(decision).toMatchObject({ kind: 'out-of-plan', answersNearby: false });
+  });
+
+  it('a question about another place is refused with the place named', () => {
+    const decision = outOfPlanDecision('杭州的租房补贴', [articleHit(17, { coverage: 0.3 })], {
+      kind: 'other-place',
+      place: '杭州',
+      cue: '杭州',
+    });
+    expect(decision).toMatchObject({ kind: 'out-of-plan', reason: { place: '杭州' } });
+  });
+});

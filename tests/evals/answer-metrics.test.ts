@@ -102,6 +102,7 @@ function result(overrides: Partial<ItemResult>): ItemResult {
   return {
     id: 'x',
     category: 'staff',
+    refusalKind: null,
     half: 'test',
     mode: 'staff',
     answerable: true,
@@ -124,6 +125,7 @@ function result(overrides: Partial<ItemResult>): ItemResult {
     quotes: 1,
     answerChars: 100,
     falseAbsences: [],
+    premiseNoted: null,
     retrievalMs: 1,
     answerMs: 1,
     answer: '',
@@ -143,6 +145,24 @@ describe('summaries and the gate', () => {
     expect(summary.outOfScopeRejection).toBe(0.5);
     expect(summary.falseRefusal).toBe(0.5);
     expect(summary.hitAt1).toBe(1);
+  });
+  it('refusal is counted per kind, and the weakest kind is the lowest share', () => {
+    const unanswerable = (refusalKind: string, answered: boolean) =>
+      result({ category: 'unanswerable', refusalKind, answerable: false, answered, hitAt1: null });
+    const summary = summarize([
+      unanswerable('realtime', false),
+      unanswerable('realtime', false),
+      unanswerable('errand', false),
+      unanswerable('errand', true),
+      result({ category: 'near_miss', answered: true }),
+    ]);
+    expect(summary.refusalByKind).toEqual({
+      realtime: { n: 2, refused: 2 },
+      errand: { n: 2, refused: 1 },
+    });
+    expect(summary.outOfScopeRejection).toBe(0.75);
+    expect(summary.weakestKindRefusal).toBe(0.5);
+    expect(summary.falseRefusal).toBe(0);
   });
   it('fact coverage pools facts across items; all-facts share counts complete items', () => {
     const summary = summarize([

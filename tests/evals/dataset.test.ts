@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeLoose } from '../../core/normalize-text.ts';
 import { articleByNumber, partByNumber } from '../../core/plan-lookup.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
-import { DEFAULT_SOURCE_FILE, PROJECT_ROOT } from '../../ingest/project-paths.ts';
+import { DEFAULT_SOURCE_FILE } from '../../ingest/project-paths.ts';
 import { answerMarker } from '../../evals/answer-marker.ts';
-import { CATEGORIES, loadDataset } from '../../evals/dataset.ts';
+import { CATEGORIES, DEFAULT_DATASETS, REFUSAL_KINDS, loadDatasets } from '../../evals/dataset.ts';
 
 const source = readFileSync(DEFAULT_SOURCE_FILE, 'utf8');
 const doc = parsePlan(source, 'wuhai');
-const items = loadDataset(path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'));
+const items = loadDatasets(DEFAULT_DATASETS);
 const articleText = (number: number) => articleByNumber(doc, number)?.text ?? '';
 const contains = (text: string, fact: string) =>
   normalizeLoose(text).includes(normalizeLoose(fact));
@@ -40,10 +39,33 @@ describe('the evaluation dataset', () => {
       );
   });
 
-  it('ids follow <category>-NNN (views-NNN and out-of-scope-NNN as documented)', () => {
+  it('ids follow <category>-NNN (views-NNN, out-of-scope-NNN and the refusal sets’ prefixes as documented)', () => {
+    const prefixes: Record<string, string> = {
+      out_of_scope: 'out-of-scope',
+      near_miss: 'nearmiss\\d?',
+      false_premise: 'premise\\d?',
+    };
     for (const item of items) {
-      const prefix = item.category === 'out_of_scope' ? 'out-of-scope' : item.category;
+      const prefix =
+        item.category === 'unanswerable'
+          ? `refusal\\d?-${item.kind ?? 'none'}`
+          : (prefixes[item.category] ?? item.category);
       expect(item.id, item.id).toMatch(new RegExp(`^(${prefix}|views)-\\d{3}$`));
+    }
+  });
+
+  it('the refusal set has at least 200 unanswerable questions, 25 of every kind, and 60 near-misses', () => {
+    const unanswerable = items.filter((item) => item.category === 'unanswerable');
+    expect(unanswerable.length).toBeGreaterThanOrEqual(200);
+    for (const kind of REFUSAL_KINDS)
+      expect(unanswerable.filter((item) => item.kind === kind).length, kind).toBeGreaterThanOrEqual(
+        25,
+      );
+    expect(items.filter((item) => item.category === 'near_miss').length).toBeGreaterThanOrEqual(60);
+    for (const item of unanswerable) {
+      expect(item.answerable, item.id).toBe(false);
+      for (const number of item.related ?? [])
+        expect(articleText(number), `${item.id} → ${number}`).not.toBe('');
     }
   });
 

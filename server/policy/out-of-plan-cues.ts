@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** Why the plan cannot answer a request by its nature (data/dict/request-kinds.json), or where it is about. */
+export const REQUEST_KINDS = [
+  'realtime',
+  'errand',
+  'contact-recommendation',
+  'advice',
+  'chitchat-creative',
+  'roleplay-fabrication',
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+const pattern = z
+  .string()
+  .min(1)
+  .superRefine((source, context) => {
+    try {
+      new RegExp(source, 'iu');
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: `not a regular expression: ${String(error)}` });
+    }
+  });
+
+/** data/dict/request-kinds.json: families of requests a development plan cannot answer by nature. */
+export const RequestKindsFile = z.object({
+  $comment: z.string().optional(),
+  families: z
+    .array(
+      z.object({
+        kind: z.enum(REQUEST_KINDS),
+        /** The family does not refuse when the message also names an article or part (its question is answered). */
+        unlessNamed: z.boolean().default(false),
+        cues: z.array(pattern).min(1),
+      }),
+    )
+    .min(1),
+  /** A question asking what will be done (以后, 会不会改善): the families it names in `overrides` do not refuse it. */
+  policyIntent: z.object({
+    $comment: z.string().optional(),
+    cue: pattern,
+    /** A near-term word (今天, 现在) makes it a question about now: the intent does not hold. */
+    nearTerm: pattern,
+    overrides: z.array(z.enum(REQUEST_KINDS)),
+  }),
+  /** Everyday spellings read as their standard form before matching (咋 → 怎么). */
+  dialect: z.record(z.string().min(1), z.string()),
+});
+
+/** data/dict/places.json: Wuhai's own names, and the places the plan does not govern. */
+export const PlacesFile = z.object({
+  $comment: z.string().optional(),
+  home: z.array(z.string().min(1)).min(1),
+  elsewhere: z.array(z.string().min(1)).min(1),
+});
+
+export interface RequestFamily {
+  kind: RequestKind;
+  unlessNamed: boolean;
+  cue: RegExp;
+}
+
+export interface RequestRules {
+  families: RequestFamily[];
+  policyIntent: { cue: RegExp; nearTerm: RegExp; overrides: ReadonlySet<RequestKind> };
+  /** [spelling, standard form], longest spelling first. */
+  dialect: Array<[string, string]>;
+}
+
+/** The compiled cues: one regular expression per family, tried in file order (case-insensitive). */
+export function compileRequestRules(file: z.output<typeof RequestKindsFile>): RequestRules {
+  const { $comment: _comment, ...dialect } = file.dialect;
+  return {
+    families: file.families.map((family) => ({
+      kind: family.kind,
+      unlessNamed: family.unlessNamed,
+      cue: new RegExp(family.cues.map((cue) => `(?:${cue})`).join('|'), 'iu'),
+    })),
+    policyIntent: {
+      cue: new RegExp(file.policyIntent.cue, 'iu'),
+      nearTerm: new RegExp(file.policyIntent.nearTerm, 'iu'),
+      overrides: new Set(file.policyIntent.overrides),
+    },
+    dialect: Object.entries(dialect).sort(([left], [right]) => right.length - left.length),
+  };
+}
+
+export interface PlaceNames {
+  /** Wuhai's own names, longest first. */
+  home: string[];
+  /** Other places, longest first (those the document names are set aside where the document is known). */
+  elsewhere: string[];
+}
+
+/** The place lists, longest first so that a longer name (海南区) is read before a shorter one inside it (海南). */
+export function compilePlaces(file: z.output<typeof PlacesFile>): PlaceNames {
+  const byLength = (left: string, right: string) => right.length - left.length;
+  return { home: [...file.home].sort(byLength), elsewhere: [...file.elsewhere].sort(byLength) };
+}

@@ -1,0 +1,81 @@
+import type { PlaceNames, RequestKind, RequestRules } from '../policy/out-of-plan-cues.ts';
+import { occursAsUnit, unitText } from './colloquial-expansion.ts';
+
+/**
+ * Why a question is outside what the plan can answer, known from the question alone: a request a plan cannot answer
+ * by its nature (real-time status, an errand, a contact or recommendation, chit-chat or writing, role-play or
+ * fabrication), or a question about another place.
+ */
+export type OutOfPlan =
+  { kind: RequestKind; cue: string } | { kind: 'other-place'; place: string; cue: string };
+
+/**
+ * The text the cues read: width-normalised (NFKC), lower case, spaces kept only between Latin words, everyday
+ * spellings in their standard form (咋 → 怎么).
+ */
+function cueText(message: string, dialect: Array<[string, string]> = []): string {
+  let text = message
+    .normalize('NFKC')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, (space, offset: number, text: string) =>
+      /[a-z0-9]/.test(text[offset - 1] ?? '') && /[a-z0-9]/.test(text[offset + space.length] ?? '')
+        ? ' '
+        : '',
+    );
+  for (const [spelling, standard] of dialect) text = text.split(spelling).join(standard);
+  return text;
+}
+
+/**
+ * The first request family whose cue the message matches. A family marked `unlessNamed` (an instruction to ignore the
+ * rules) does not count when the message names an article or part: the question it carries is answered. A question
+ * that asks what will be done (policy intent: 以后, 会不会改善) is not refused by the families it overrides (a price,
+ * a ticket, an illness in 航班太少了，会改善吗), unless it asks about now (明天会不会刮沙尘暴). Pure.
+ */
+export function requestKindOf(
+  message: string,
+  rules: RequestRules,
+  namesStructure: boolean,
+): OutOfPlan | null {
+  const text = cueText(message, rules.dialect);
+  const asksWhatWillBeDone =
+    rules.policyIntent.cue.test(text) && !rules.policyIntent.nearTerm.test(text);
+  for (const family of rules.families) {
+    if (family.unlessNamed && namesStructure) continue;
+    if (asksWhatWillBeDone && rules.policyIntent.overrides.has(family.kind)) continue;
+    const match = family.cue.exec(text);
+    if (match) return { kind: family.kind, cue: match[0] };
+  }
+  return null;
+}
+
+/**
+ * The other place a question is about: one it names (as a word it wrote: not 西安 in 东西|安全) that the document does
+ * not name (the plan may speak of 北京), when the question does not also name Wuhai or one of its own places
+ * (我在杭州上学，回乌海工作有什么政策 is about Wuhai). Pure.
+ */
+export function placeElsewhere(
+  message: string,
+  places: PlaceNames,
+  documentText: string,
+): OutOfPlan | null {
+  const text = unitText(message);
+  const names = (place: string) => occursAsUnit(text, place.replace(/[\s.]/g, ''));
+  if (places.home.some(names)) return null;
+  const place = places.elsewhere.find((name) => !documentText.includes(name) && names(name));
+  return place ? { kind: 'other-place', place, cue: place } : null;
+}
+
+/** Out of the plan by the nature of the request, else by place; null when the question may be the plan's. Pure. */
+export function detectOutOfPlan(
+  message: string,
+  rules: { requests: RequestRules; places: PlaceNames },
+  documentText: string,
+  namesStructure: boolean,
+): OutOfPlan | null {
+  return (
+    requestKindOf(message, rules.requests, namesStructure) ??
+    placeElsewhere(message, rules.places, documentText)
+  );
+}
