@@ -32,7 +32,7 @@ export function optionLine(option: string, position: number): string {
   return `${OPTION_LETTERS.charAt(position)}. ${option}`;
 }
 
-/** A multiple-choice item's options on one line, as quiz slides set them: A. …　　B. …　　C. …　　D. … */
+/** A multiple-choice item's options on one line, as quiz slides set them, two ideographic spaces apart. */
 export function optionsLine(options: string[]): string {
   return options.map(optionLine).join('\u3000\u3000');
 }
