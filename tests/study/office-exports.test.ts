@@ -10,6 +10,7 @@ import { planStudySlides, SLIDE_GEOMETRY } from '../../server/study/plan-study-s
 import { PPTX_CONTENT_TYPE } from '../../server/study/render-study-pptx.ts';
 import { answerLine, optionLine } from '../../server/study/study-office-text.ts';
 import type { StudyPack } from '../../server/study/study-types.ts';
+import { binaryBody } from '../helpers/binary-body.ts';
 import { answerMarker } from '../helpers/extractive-lines.ts';
 import {
   CONVERSION_TIMEOUT,
@@ -49,11 +50,7 @@ async function download(body: object, format: 'docx' | 'pptx'): Promise<Download
     .post(`/api/study?format=${format}`)
     .send(body)
     .buffer(true)
-    .parse((stream, done) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => done(null, Buffer.concat(chunks)));
-    })
+    .parse(binaryBody)
     .expect(200);
   return { body: response.body as Buffer, headers: response.headers as Record<string, string> };
 }
