@@ -23,6 +23,7 @@ import { searchRoute } from './routes/search-route.ts';
 import { topicsRoute } from './routes/topics-route.ts';
 import type { TopicGuide } from './topics/topic-guide.ts';
 import { studyRoute } from './routes/study-route.ts';
+import { conversationExportRoute } from './routes/conversation-export-route.ts';
 
 export interface AppDeps {
   retriever: HybridRetriever;
@@ -104,6 +105,8 @@ export function createApp(deps: AppDeps): Express {
       }),
     );
   }
+  // Before the app's JSON parser: a conversation export parses its own, larger body.
+  app.use(conversationExportRoute(deps.document, policy));
   app.use(express.json({ limit: BODY_LIMIT, type: 'application/json' }));
 
   app.use(healthRoute(deps.manifest, deps.chat.provider));

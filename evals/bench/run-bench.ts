@@ -4,15 +4,20 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { OfflineHashEmbedder } from '../../ingest/embedding/offline-hash-embedder.ts';
 import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
+import { loadAnswerPolicy } from '../../server/policy/load-answer-policy.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
 import { buildEvalIndex } from '../build-eval-index.ts';
 import { loadDataset } from '../dataset.ts';
 import { benchHttp } from './bench-http.ts';
 import { benchIngest } from './bench-ingest.ts';
+import { benchOffice } from './bench-office.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchSearch } from './bench-search.ts';
 
-/** `npm run bench`: ingest, search (1× and 100× corpus) and HTTP chat benchmarks; a report, never a test. */
+/**
+ * `npm run bench`: ingest, search (1× and 100× corpus), HTTP chat and study-pack files (PPTX, DOCX) benchmarks;
+ * a report, never a test. `-- --only office` runs one section.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -21,7 +26,7 @@ async function main(): Promise<void> {
       copies: { type: 'string', default: '100' },
     },
   });
-  const sections = new Set((values.only ?? 'ingest,search,scale,http').split(','));
+  const sections = new Set((values.only ?? 'ingest,search,scale,http,office').split(','));
   const questions = loadDataset(
     path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'),
   ).map((item) => item.question);
@@ -57,6 +62,22 @@ async function main(): Promise<void> {
       uncached: await benchHttp(questions, Number(values.seconds), 0),
     };
     console.log('http', JSON.stringify(report.http, null, 2));
+  }
+  if (sections.has('office')) {
+    const embedder = new OfflineHashEmbedder();
+    const { index, cleanup } = await buildEvalIndex(
+      path.join(PROJECT_ROOT, 'data', 'wuhai-15th-fyp-proposal.txt'),
+      embedder,
+    );
+    const policy = loadAnswerPolicy();
+    report.office = await benchOffice(
+      index.document,
+      new HybridRetriever(index, embedder, policy),
+      policy,
+      20,
+    );
+    await cleanup();
+    console.log('office', JSON.stringify(report.office, null, 2));
   }
   const dir = path.join(PROJECT_ROOT, 'evals', 'reports');
   await mkdir(dir, { recursive: true });

@@ -53,7 +53,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const known =
       error instanceof AppError
         ? { code: error.code, status: error.status, message: error.message }
-        : (parserError ?? clientError);
+        : parserError && error.type === 'entity.too.large' && typeof error.limit === 'number'
+          ? {
+              ...parserError,
+              message: `the request body exceeds ${Math.round(error.limit / 1024)} KB`,
+            }
+          : (parserError ?? clientError);
     const status = known?.status ?? 500;
     if (status >= 500) logger.error({ err: error, reqId: request.id }, 'request failed');
     else logger.info({ code: known?.code, reqId: request.id }, 'request rejected');

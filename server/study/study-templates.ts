@@ -6,6 +6,13 @@ const TemplatesFile = z.object({
   discussion: z.array(z.string()).min(1),
   quiz: z.object({ blank: z.string(), fillPrompt: z.string(), choicePrompt: z.string() }),
   markdown: z.record(z.string(), z.string()),
+  office: z.object({
+    planTitle: z.string(),
+    adoption: z.string(),
+    articles: z.string(),
+    continued: z.string(),
+    fileName: z.object({ part: z.string(), articles: z.string(), topic: z.string() }),
+  }),
 });
 
 export type StudyTemplates = z.infer<typeof TemplatesFile>;

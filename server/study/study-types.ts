@@ -11,7 +11,7 @@ export const StudyRequestSchema = z
         error: 'articles must be an array of article numbers',
       })
       .min(1, 'articles must not be empty')
-      .max(36)
+      .max(36, 'articles may name at most 36 articles')
       .optional(),
     topic: z
       .string()

@@ -1,6 +1,7 @@
 // Real-browser tests of the chat page: asking, streaming, citation chips and the
 // article panel, refusals, HTML in questions, follow-ups, 新对话 and reloads.
 // Served by the real Express app over a real index; driven by Debian chromium.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import {
@@ -16,6 +17,7 @@ import {
   type BrowserSuite,
 } from '../helpers/browser-harness.ts';
 import { useSessions } from '../helpers/browser-session.ts';
+import { docxParagraphs } from '../helpers/office-files.ts';
 
 interface ArticleJson {
   article: number;
@@ -199,12 +201,58 @@ describe('chat page in a real browser', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: '新对话' }).click();
     await expect.poll(() => page.locator('article.msg').count(), { timeout: UI_TIMEOUT }).toBe(0);
     await welcome.waitFor({ state: 'visible' });
-    expect(await page.getByRole('button', { name: '导出' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '导出 Markdown' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '导出 Word' }).isDisabled()).toBe(true);
 
     await page.reload();
     await page.getByRole('textbox', { name: '输入问题' }).waitFor();
     await welcome.waitFor({ state: 'visible' });
     expect(await page.locator('article.msg').count()).toBe(0);
+  });
+
+  it('导出 Markdown saves the conversation as the page holds it; 导出 Word saves the server’s checked .docx', async () => {
+    const { page } = await open();
+    const exports: unknown[] = [];
+    page.on('request', (request: Request) => {
+      if (new URL(request.url()).pathname === '/api/conversation/export')
+        exports.push(request.postDataJSON());
+    });
+    await openChat(page, suite.server.baseURL);
+    await ask(page, '第12条讲什么？');
+    await waitForAnswer(page, 0, 'done');
+    const article = await getArticle(12);
+
+    const [markdown] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Markdown' }).click(),
+    ]);
+    expect(markdown.suggestedFilename()).toMatch(/^规划问答-对话-\d{8}-\d{4}\.md$/);
+    const text = await readFile((await markdown.path())!, 'utf8');
+    expect(text).toContain('第12条讲什么？');
+    expect(text).toContain(article.title);
+
+    const [word] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Word' }).click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(/^规划问答-对话-\d{8}-\d{4}\.docx$/);
+    const paragraphs = docxParagraphs(await readFile((await word.path())!));
+    expect(paragraphs).toContain('1. 问：第12条讲什么？');
+    expect(paragraphs).toContain(`第12条 ${article.title}`);
+    const quotes = paragraphs.filter(
+      (paragraph) => paragraph.startsWith('“') && paragraph.endsWith('〔第12条〕'),
+    );
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes)
+      expect(article.text).toContain(quote.slice(1, -'”〔第12条〕'.length));
+    // Only what the export needs leaves the page: no message ids, no UI state.
+    expect(exports).toHaveLength(1);
+    const body = exports[0] as { mode: string; messages: Array<Record<string, unknown>> };
+    expect(body.mode).toBe('staff');
+    expect(body.messages.map((message) => Object.keys(message).sort())).toEqual([
+      ['content', 'role'],
+      ['answered', 'citations', 'content', 'provider', 'related', 'role', 'status'],
+    ]);
   });
 
   it('keeps the conversation across a reload, chips and highlights included', async () => {

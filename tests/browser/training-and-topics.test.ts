@@ -1,5 +1,5 @@
 // Real-browser tests of the audience views: the 培训 study-pack builder and
-// preview (answers hidden, 第N条 chips, Markdown download, print window), the
+// preview (answers hidden, 第N条 chips, Markdown, Word and PPT downloads, print window), the
 // 市民 life topics, glossary marks with their card, and graceful degradation
 // when the topic or glossary endpoints fail. Served by the real app with the
 // project's real topic map and glossary (tests/helpers/extras-suite.ts).
@@ -17,6 +17,7 @@ import {
 } from '../helpers/browser-harness.ts';
 import { useSessions } from '../helpers/browser-session.ts';
 import { startExtrasSuite, type ExtrasSuite } from '../helpers/extras-suite.ts';
+import { docxParagraphs, pptxSlides } from '../helpers/office-files.ts';
 
 let suite: ExtrasSuite;
 const open = useSessions(() => suite.browser);
@@ -128,6 +129,23 @@ describe('培训: study-pack builder', { timeout: 120_000 }, () => {
       { part: 3, questions: 6 },
       { part: 3, questions: 6 },
     ]);
+
+    // 下载 Word / 下载 PPT: the server's files for the same request, under the names the server gives them.
+    for (const [label, name] of [
+      ['下载 Word', '第三部分学习辅导材料.docx'],
+      ['下载 PPT', '第三部分学习辅导材料.pptx'],
+    ] as const) {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        preview.getByRole('button', { name: label }).click(),
+      ]);
+      expect(file.suggestedFilename()).toBe(name);
+      const bytes = await readFile((await file.path())!);
+      const paragraphs = name.endsWith('.docx') ? docxParagraphs(bytes) : pptxSlides(bytes).flat();
+      expect(paragraphs).toContain(title);
+      expect(paragraphs.some((paragraph) => paragraph.endsWith('〔第7条〕'))).toBe(true);
+    }
+    expect(bodies).toHaveLength(4);
   });
 
   it('打印 opens the server’s print-ready HTML in a new window', async () => {

@@ -1,5 +1,7 @@
 // Document, topic, glossary and study-pack endpoints. Chat lives in
 // chat-stream.ts because it streams.
+import { fileNameFromDisposition } from '../../core/content-disposition.ts';
+import type { ConversationExportRequest } from '../../core/wire/conversation-export-wire.ts';
 import { errorFromResponse, toApiError } from './api-error';
 import type {
   Article,
@@ -65,9 +67,30 @@ export async function fetchGlossary(): Promise<GlossaryTerm[]> {
   return Array.isArray(body.terms) ? (body.terms as GlossaryTerm[]) : [];
 }
 
+/** A file the server generated, with the name it gave it (RFC 5987 Content-Disposition), when it gave one. */
+export interface ServerFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+async function serverFile(res: Response): Promise<ServerFile> {
+  return {
+    blob: await res.blob(),
+    fileName: fileNameFromDisposition(res.headers.get('Content-Disposition')),
+  };
+}
+
+/** Office formats the server renders a study pack in. */
+export type StudyFileFormat = 'docx' | 'pptx';
+
+const OFFICE_TYPES: Record<StudyFileFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
 function postStudy(
   req: StudyRequest,
-  format: 'json' | 'markdown' | 'html',
+  format: 'json' | 'markdown' | 'html' | StudyFileFormat,
   accept: string,
   signal?: AbortSignal,
 ): Promise<Response> {
@@ -90,4 +113,23 @@ export async function fetchStudyExport(
   format: 'markdown' | 'html',
 ): Promise<string> {
   return (await postStudy(req, format, format === 'html' ? 'text/html' : 'text/markdown')).text();
+}
+
+/** The same pack as a Word 学习辅导材料 or as slides, named by the server (第三部分学习辅导材料.docx). */
+export async function fetchStudyFile(
+  req: StudyRequest,
+  format: StudyFileFormat,
+): Promise<ServerFile> {
+  return serverFile(await postStudy(req, format, OFFICE_TYPES[format]));
+}
+
+/** The conversation as a Word file; the server checks every quote against the document first. */
+export async function exportConversationWord(body: ConversationExportRequest): Promise<ServerFile> {
+  return serverFile(
+    await request('/api/conversation/export?format=docx', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: OFFICE_TYPES.docx },
+      body: JSON.stringify(body),
+    }),
+  );
 }

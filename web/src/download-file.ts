@@ -1,12 +1,17 @@
-// Saves text the page already holds as a file, through a Blob URL, so nothing
-// is sent anywhere and no server-side file is needed.
+// Saves text the page already holds, or a file the server generated, through a
+// Blob URL, so no server-side file or second request is needed.
 
 export function downloadText(
   text: string,
   fileName: string,
   type = 'text/markdown;charset=utf-8',
 ): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+/** Saves bytes the page received (a .docx or .pptx from the server) under the given name. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -22,6 +22,7 @@ export interface Layout {
   backdrop: HTMLElement;
   newChat: HTMLButtonElement;
   exportChat: HTMLButtonElement;
+  exportChatWord: HTMLButtonElement;
   messages: HTMLElement;
   scroller: HTMLElement;
   /** The conversation and its composer: the 对话 tab's panel. */
@@ -34,7 +35,8 @@ export function buildLayout(parts: LayoutParts): Layout {
     'aria-controls': 'outline',
   });
   const newChat = button(S.newChat, 'btn btn--ghost topbar__new');
-  const exportChat = button(S.exportChat, 'btn btn--ghost topbar__export');
+  const exportChat = exportButton(S.exportChat, 'Markdown', 'topbar__export');
+  const exportChatWord = exportButton(S.exportChatWord, 'Word', 'topbar__export-word');
   const messages = el('section', {
     class: 'messages',
     'aria-live': 'polite',
@@ -54,7 +56,7 @@ export function buildLayout(parts: LayoutParts): Layout {
           el('p', { class: 'brand__doc', text: S.docShort }),
         ]),
       ]),
-      el('div', { class: 'topbar__actions' }, [newChat, exportChat]),
+      el('div', { class: 'topbar__actions' }, [newChat, exportChat, exportChatWord]),
     ]),
     el('div', { class: 'layout' }, [
       parts.outline,
@@ -68,5 +70,25 @@ export function buildLayout(parts: LayoutParts): Layout {
     parts.panel,
     parts.toast,
   ]);
-  return { root, outlineToggle, backdrop, newChat, exportChat, messages, scroller, chatView };
+  return {
+    root,
+    outlineToggle,
+    backdrop,
+    newChat,
+    exportChat,
+    exportChatWord,
+    messages,
+    scroller,
+    chatView,
+  };
+}
+
+// 导出 Markdown / 导出 Word; phones show only the format (styles.css hides the
+// verb), the accessible name stays whole.
+function exportButton(label: string, format: string, className: string): HTMLButtonElement {
+  return el(
+    'button',
+    { type: 'button', class: `btn btn--ghost ${className}`, 'aria-label': label },
+    [el('span', { class: 'topbar__export-verb', text: `${S.exportVerb} ` }), format],
+  );
 }

@@ -7,7 +7,9 @@ import { ChatController } from './chat-controller';
 import { Composer } from './composer';
 import { ConversationStore } from './conversation-store';
 import { button, el } from './dom';
+import { toApiError } from './api-error';
 import { conversationMarkdown, downloadMarkdown } from './export-markdown';
+import { downloadConversationWord } from './export-word';
 import { LazyGlossary } from './glossary-marks';
 import { GlossaryPopover } from './glossary-popover';
 import { buildLayout } from './layout';
@@ -83,6 +85,7 @@ const chat = new ChatController(store, layout.messages, layout.scroller, compose
   onEmptyChange: (empty) => {
     welcome.setVisible(empty);
     layout.exportChat.disabled = empty;
+    layout.exportChatWord.disabled = empty;
   },
   notify: (text) => toast.show(text),
   decorateAnswer: markTerms,
@@ -112,6 +115,17 @@ layout.exportChat.addEventListener('click', () => {
   const now = new Date();
   downloadMarkdown(conversationMarkdown(store.messages, store.mode, now), now);
   toast.show(S.exported);
+});
+layout.exportChatWord.addEventListener('click', () => {
+  if (store.messages.length === 0) return toast.show(S.nothingToExport);
+  const button = layout.exportChatWord;
+  button.disabled = true;
+  downloadConversationWord(store.messages, store.mode, new Date())
+    .then(() => toast.show(S.exported))
+    .catch((err: unknown) => toast.show(`${S.exportFailed}${S.errCode(toApiError(err).code)}`))
+    .finally(() => {
+      button.disabled = store.messages.length === 0;
+    });
 });
 
 // Chips, related links, source links, outline and search hits, topic and study

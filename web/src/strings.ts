@@ -52,7 +52,9 @@ export const S = {
   // Header and layout
   outlineToggle: '目录',
   newChat: '新对话',
-  exportChat: '导出',
+  exportChat: '导出 Markdown',
+  exportChatWord: '导出 Word',
+  exportVerb: '导出',
   audienceLegend: '使用身份',
 
   // Welcome
@@ -122,6 +124,7 @@ export const S = {
 
   // Export and toasts
   exported: '已导出对话记录',
+  exportFailed: '导出失败，请重试。',
   nothingToExport: '暂无对话可导出',
   mdTitle: '规划问答 对话记录',
   mdSource: '依据文件',
@@ -180,6 +183,8 @@ export const S = {
   studyNotFound: '规划建议中没有与此相关的条文。',
   studyPrint: '打印',
   studyDownload: '下载 Markdown',
+  studyDownloadWord: '下载 Word',
+  studyDownloadSlides: '下载 PPT',
   studyExportFailed: '导出失败，请重试。',
   studyDownloaded: '已下载学习材料',
   studyPopupBlocked: '浏览器阻止了新窗口，已改为打印当前预览。',

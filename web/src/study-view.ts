@@ -1,9 +1,10 @@
 // 培训 view: the builder form, then a preview of the generated study pack with
-// 打印 (the server's print-ready HTML in a new window) and 下载 Markdown.
-import { fetchStudyExport, fetchStudyPack } from './api';
+// 打印 (the server's print-ready HTML in a new window), 下载 Markdown, and the
+// server's Word 学习辅导材料 and PowerPoint slides.
+import { fetchStudyExport, fetchStudyFile, fetchStudyPack, type StudyFileFormat } from './api';
 import { toApiError } from './api-error';
 import { button, el } from './dom';
-import { downloadText } from './download-file';
+import { downloadBlob, downloadText } from './download-file';
 import { errorText } from './error-text';
 import type { OutlineData } from './outline-data';
 import { partName } from './outline-data';
@@ -26,6 +27,8 @@ export class StudyView {
   });
   private readonly printButton = button(S.studyPrint, 'btn study-preview__print');
   private readonly downloadButton = button(S.studyDownload, 'btn study-preview__download');
+  private readonly wordButton = button(S.studyDownloadWord, 'btn study-preview__word');
+  private readonly slidesButton = button(S.studyDownloadSlides, 'btn study-preview__slides');
   private request: StudyRequest | null = null;
   private pack: StudyPack | null = null;
   private controller: AbortController | null = null;
@@ -38,6 +41,14 @@ export class StudyView {
     this.form = new StudyForm(outline, (req) => void this.generate(req));
     this.printButton.addEventListener('click', () => void this.print());
     this.downloadButton.addEventListener('click', () => void this.download());
+    this.wordButton.addEventListener(
+      'click',
+      () => void this.downloadFile('docx', this.wordButton),
+    );
+    this.slidesButton.addEventListener(
+      'click',
+      () => void this.downloadFile('pptx', this.slidesButton),
+    );
     this.element = el('div', { class: 'view-panel study-view', hidden: true }, [
       el('div', { class: 'view-panel__inner' }, [
         el('section', { class: 'study-builder', 'aria-labelledby': 'study-heading' }, [
@@ -94,7 +105,12 @@ export class StudyView {
       el('header', { class: 'study-preview__head' }, [
         title,
         el('p', { class: 'study-preview__meta', text: articles.map(articleLabel).join(' ') }),
-        el('div', { class: 'study-preview__actions' }, [this.printButton, this.downloadButton]),
+        el('div', { class: 'study-preview__actions' }, [
+          this.printButton,
+          this.downloadButton,
+          this.wordButton,
+          this.slidesButton,
+        ]),
       ]),
       ...renderStudyPack(pack, `pack${++this.packCount}`),
     );
@@ -142,6 +158,26 @@ export class StudyView {
       this.notify(S.studyDownloaded);
     } catch (err) {
       this.notify(`${S.studyExportFailed}${S.errCode(toApiError(err).code)}`);
+    }
+  }
+
+  /** The server's .docx or .pptx of the shown pack, saved under the name the server gives it. */
+  private async downloadFile(format: StudyFileFormat, trigger: HTMLButtonElement): Promise<void> {
+    const req = this.request;
+    const pack = this.pack;
+    if (!req || !pack) return;
+    trigger.disabled = true;
+    try {
+      const file = await fetchStudyFile(req, format);
+      downloadBlob(
+        file.blob,
+        file.fileName ?? `${S.studyFilePrefix}-${selectionName(pack)}.${format}`,
+      );
+      this.notify(S.studyDownloaded);
+    } catch (err) {
+      this.notify(`${S.studyExportFailed}${S.errCode(toApiError(err).code)}`);
+    } finally {
+      trigger.disabled = false;
     }
   }
 }
