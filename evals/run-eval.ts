@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       retriever,
       document: index.document,
       chatModel,
+      modelTimeoutMs: config.modelTimeoutMs,
       onModelFailure: (error) => pino().warn({ err: error }, 'model failed during evaluation'),
     });
     const results: ItemResult[] = [];

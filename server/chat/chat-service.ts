@@ -1,3 +1,4 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { PlanDocument } from '../../core/document-model.ts';
 import type { Audience, ChatResponse, ChatTurn } from '../../core/wire/chat-wire.ts';
 import type { AnswerContext, AnswerOptions, DraftAnswer } from '../answering/answer-types.ts';
@@ -8,7 +9,8 @@ import { gatherFigureEvidence } from '../answering/gather-figure-evidence.ts';
 import { ModelAnswerer } from '../answering/model-answerer.ts';
 import type { EvidenceQuery } from '../answering/select-evidence.ts';
 import { ProviderError } from '../errors.ts';
-import type { ChatModel } from '../llm/chat-model.ts';
+import { DEFAULT_MODEL_TIMEOUT_MS } from '../config.ts';
+import { LanguageModel } from '../llm/language-model.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
 import { analyzeQuestion, resolveQuestion } from '../query/analyze-question.ts';
@@ -35,7 +37,10 @@ export interface ChatOutcome {
 export interface ChatServiceDeps {
   retriever: HybridRetriever;
   document: PlanDocument;
-  chatModel: ChatModel | null;
+  /** Any LangChain chat model (ChatOpenAI, ChatOllama, a fake in tests); null answers offline. */
+  chatModel: BaseChatModel | null;
+  /** The whole-call limit of a model answer (LLM_TIMEOUT_MS); the offline answer is served when it passes. */
+  modelTimeoutMs?: number;
   /** The answer policy (loadAnswerPolicy() when absent). */
   policy?: AnswerPolicy;
   /** Called when the model fails and the offline answer is served instead. */
@@ -49,14 +54,18 @@ export interface ChatServiceDeps {
  * select evidence → decide answerability → compose (offline) or answer with the model and verify → respond.
  */
 export class ChatService {
+  private readonly languageModel: LanguageModel | null;
   private readonly model: ModelAnswerer | null;
   private readonly policy: AnswerPolicy;
   private readonly cache: ResponseCache<ChatOutcome>;
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.policy = deps.policy ?? loadAnswerPolicy();
-    this.model = deps.chatModel
-      ? new ModelAnswerer(deps.chatModel, (token) => deps.retriever.termIdf(token))
+    this.languageModel = deps.chatModel
+      ? new LanguageModel(deps.chatModel, deps.modelTimeoutMs ?? DEFAULT_MODEL_TIMEOUT_MS)
+      : null;
+    this.model = this.languageModel
+      ? new ModelAnswerer(this.languageModel, (token) => deps.retriever.termIdf(token))
       : null;
     this.cache = new ResponseCache(deps.chatModel ? 0 : (deps.responseCacheSize ?? 0));
   }
@@ -83,21 +92,18 @@ export class ChatService {
 
   private async answerFresh(request: ChatRequest, options: AnswerOptions): Promise<ChatOutcome> {
     const started = performance.now();
-    const { document, retriever, chatModel } = this.deps;
-    const policy = this.policy;
+    const { document, retriever } = this.deps;
+    const { languageModel, policy } = this;
     const followUp = resolveQuestion(request, document, policy);
     const condensed =
-      chatModel &&
+      languageModel &&
       request.history.length > 0 &&
       followUp.kind === 'standalone' &&
       followUp.previousQuestion
-        ? await condenseFollowUp(
-            chatModel,
-            request.message,
-            request.history,
-            policy,
-            options.signal,
-          ).catch(() => null)
+        ? await condenseFollowUp(languageModel, request.message, request.history, policy, {
+            signal: options.signal,
+            callbacks: options.callbacks,
+          }).catch(() => null)
         : null;
     const analysis = analyzeQuestion({ ...request, condensed }, document, policy, followUp);
     const { retrieval, usable } = await retrieveForQuestion(
