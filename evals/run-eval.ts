@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   if (values.provider !== 'offline' && values.provider !== 'openai')
     throw new Error('--provider must be offline or openai');
   const config = loadConfig();
-  const chatModel = values.provider === 'openai' ? createChatModel(config) : null;
+  const chatModel = values.provider === 'openai' ? await createChatModel(config) : null;
   if (values.provider === 'openai' && !chatModel)
     throw new Error('--provider openai needs OPENAI_API_KEY or OPENAI_BASE_URL (and CHAT_MODEL)');
 

@@ -53,7 +53,7 @@ export async function createServices(
     retriever: retrieval.retriever,
     document: retrieval.index.document,
     policy: retrieval.policy,
-    chatModel: options.chatModel ?? createChatModel(config),
+    chatModel: options.chatModel ?? (await createChatModel(config)),
     modelTimeoutMs: config.modelTimeoutMs,
     responseCacheSize: config.responseCacheSize,
     onModelFailure: (error) =>

@@ -1,6 +1,6 @@
 import { EmbeddingProviderError } from './embedding-provider-error.ts';
 import { l2Normalize, type Embedder } from './embedder.ts';
-import { IndexedOpenAIEmbeddings } from './indexed-openai-embeddings.ts';
+import type { IndexedOpenAIEmbeddings } from './indexed-openai-embeddings.ts';
 
 export interface OpenAIEmbedderOptions {
   baseURL?: string;
@@ -20,39 +20,51 @@ export interface OpenAIEmbedderOptions {
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
   dimensions: number | null;
-  /** The LangChain embeddings model this embedder calls. */
-  readonly embeddings: IndexedOpenAIEmbeddings;
-  private readonly model: string;
+  private readonly options: OpenAIEmbedderOptions;
+  private loaded: Promise<IndexedOpenAIEmbeddings> | undefined;
 
   constructor(options: OpenAIEmbedderOptions) {
-    this.model = options.model;
+    this.options = options;
     this.id = `openai-compatible:${options.model}${options.dimensions ? `:${options.dimensions}` : ''}`;
     this.dimensions = options.dimensions ?? null;
-    this.embeddings = new IndexedOpenAIEmbeddings({
-      model: options.model,
-      dimensions: options.dimensions,
-      // Local servers (Ollama, vLLM) need no key, but the client insists on one.
-      apiKey: options.apiKey ?? 'not-needed',
-      configuration: { baseURL: options.baseURL },
-      timeout: options.timeoutMs,
-      maxRetries: 1,
-      batchSize: options.batchSize ?? 64,
-      encodingFormat: 'float',
-      // The texts are embedded exactly as the index stores them.
-      stripNewLines: false,
-    });
+  }
+
+  /**
+   * The LangChain embeddings model this embedder calls, made on first use, so that importing this module (as every
+   * start-up does, offline too) never loads @langchain/openai, which takes seconds.
+   */
+  embeddings(): Promise<IndexedOpenAIEmbeddings> {
+    const options = this.options;
+    this.loaded ??= import('./indexed-openai-embeddings.ts').then(
+      ({ IndexedOpenAIEmbeddings }) =>
+        new IndexedOpenAIEmbeddings({
+          model: options.model,
+          dimensions: options.dimensions,
+          // Local servers (Ollama, vLLM) need no key, but the client insists on one.
+          apiKey: options.apiKey ?? 'not-needed',
+          configuration: { baseURL: options.baseURL },
+          timeout: options.timeoutMs,
+          maxRetries: 1,
+          batchSize: options.batchSize ?? 64,
+          encodingFormat: 'float',
+          // The texts are embedded exactly as the index stores them.
+          stripNewLines: false,
+        }),
+    );
+    return this.loaded;
   }
 
   async embed(texts: string[], options: { signal?: AbortSignal } = {}): Promise<number[][]> {
     let raw: number[][];
     try {
-      raw = await untilAborted(this.embeddings.embedDocuments(texts), options.signal);
+      const embeddings = await this.embeddings();
+      raw = await untilAborted(embeddings.embedDocuments(texts), options.signal);
     } catch (error) {
       if (options.signal?.aborted || error instanceof EmbeddingProviderError) throw error;
       const status = (error as { status?: unknown } | null)?.status;
       const retryable = typeof status !== 'number' || status === 429 || status >= 500;
       throw new EmbeddingProviderError(
-        `embeddings request to model ${this.model} failed${typeof status === 'number' ? ` (HTTP ${status})` : ''}`,
+        `embeddings request to model ${this.options.model} failed${typeof status === 'number' ? ` (HTTP ${status})` : ''}`,
         retryable,
         { cause: error },
       );

@@ -12,15 +12,12 @@ import { verifyCitations } from './verify-citations.ts';
  * document (see verifyCitations). Provider failures propagate as ProviderError for the caller's fallback.
  */
 export class ModelAnswerer {
-  readonly id: string;
   private readonly prompt: ChatPromptTemplate = answerPrompt();
 
   constructor(
     private readonly model: LanguageModel,
     private readonly idf: (token: string) => number,
-  ) {
-    this.id = model.id;
-  }
+  ) {}
 
   async answer(context: AnswerContext, options: AnswerOptions = {}): Promise<DraftAnswer> {
     if (context.decision.kind !== 'answer')

@@ -1,12 +1,16 @@
-import { ChatOpenAI } from '@langchain/openai';
+import type { ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '../config.ts';
 
 /**
  * The one place that builds a chat model from configuration: ChatOpenAI for any OpenAI-compatible endpoint (OpenAI,
  * DeepSeek, Qwen's compatible mode, Ollama, vLLM), only when OPENAI_API_KEY or OPENAI_BASE_URL is set.
  */
-export function createChatModel(config: Pick<AppConfig, 'chatModel'>): ChatOpenAI | null {
+export async function createChatModel(
+  config: Pick<AppConfig, 'chatModel'>,
+): Promise<ChatOpenAI | null> {
   if (!config.chatModel) return null;
+  // Loaded only when a model is configured: offline, the package is never imported (it takes seconds).
+  const { ChatOpenAI } = await import('@langchain/openai');
   const { model, baseURL, apiKey } = config.chatModel;
   return new ChatOpenAI({
     model,

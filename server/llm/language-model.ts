@@ -3,6 +3,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import type { ChatPromptTemplate } from '@langchain/core/prompts';
 import { ProviderError } from '../errors.ts';
+import { chatModelId } from './chat-model-id.ts';
 
 export interface ModelCallOptions {
   /** The caller's cancellation (a client that disconnected); its abort is passed on as is, not as a ProviderError. */
@@ -17,7 +18,7 @@ export interface ModelCallOptions {
  * timeout) becomes a ProviderError, which the chat service answers with the offline answer.
  */
 export class LanguageModel {
-  /** Reported as the answer's `provider`: openai-compatible:<model> for ChatOpenAI, <type>[:<model>] otherwise. */
+  /** Reported as the answer's `provider` (see chatModelId). */
   readonly id: string;
 
   constructor(
@@ -56,14 +57,6 @@ export class LanguageModel {
     for await (const piece of this.streamText(prompt, values, options)) text += piece;
     return text;
   }
-}
-
-/** ChatOpenAI reports itself as `openai`; it speaks to any OpenAI-compatible endpoint, hence the longer name. */
-export function chatModelId(chatModel: BaseChatModel): string {
-  const type = chatModel._llmType();
-  const name = (chatModel as { model?: unknown }).model;
-  const provider = type === 'openai' ? 'openai-compatible' : type;
-  return typeof name === 'string' && name !== '' ? `${provider}:${name}` : provider;
 }
 
 function toProviderError(error: unknown, modelId: string, timedOut: boolean): ProviderError {

@@ -42,7 +42,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const chatModel =
     options.chatModel ??
     (options.modelBaseURL
-      ? createChatModel({
+      ? await createChatModel({
           chatModel: { model: 'fake-model', baseURL: options.modelBaseURL, apiKey: 'test-key' },
         })
       : null);

@@ -119,7 +119,7 @@ describe('OpenAIEmbedder against an OpenAI-compatible server', () => {
         reverse: true,
       }),
     );
-    const { embeddings } = embedder();
+    const embeddings = await embedder().embeddings();
     expect(embeddings).toBeInstanceOf(Embeddings);
     expect(await embeddings.embedDocuments(inputs)).toEqual(
       inputs.map((input) => fakeVector(input, 16)),
