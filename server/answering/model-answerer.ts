@@ -1,5 +1,5 @@
-import { articleByNumber } from '../../core/plan-lookup.ts';
 import type { ChatPromptTemplate } from '@langchain/core/prompts';
+import { articleByNumber } from '../../core/plan-lookup.ts';
 import { ProviderError } from '../errors.ts';
 import { answerPrompt, historyMessages } from '../llm/chat-prompts.ts';
 import type { LanguageModel } from '../llm/language-model.ts';
