@@ -109,7 +109,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|web/dist|\\.index|evals/reports|coverage)/' },
+    exclude: { path: '^(node_modules|dist|web/dist|\\.index|evals/reports|coverage)/' },
     moduleSystems: ['es6', 'cjs'],
     // Count `import type` and type-only uses too (they vanish when compiled, but they still couple the layers).
     tsPreCompilationDeps: true,

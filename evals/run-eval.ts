@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   if (values.provider !== 'offline' && values.provider !== 'openai')
     throw new Error('--provider must be offline or openai');
   const config = loadConfig();
-  const chatModel = values.provider === 'openai' ? createChatModel(config) : null;
+  const chatModel = values.provider === 'openai' ? await createChatModel(config) : null;
   if (values.provider === 'openai' && !chatModel)
     throw new Error('--provider openai needs OPENAI_API_KEY or OPENAI_BASE_URL (and CHAT_MODEL)');
 
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       retriever,
       document: index.document,
       chatModel,
+      modelTimeoutMs: config.modelTimeoutMs,
       onModelFailure: (error) => pino().warn({ err: error }, 'model failed during evaluation'),
     });
     const results: ItemResult[] = [];

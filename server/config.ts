@@ -2,6 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_INDEX_DIR, DEFAULT_SOURCE_FILE, PROJECT_ROOT } from '../ingest/project-paths.ts';
 
+/** LLM_TIMEOUT_MS when unset: a model answer slower than this is a failure, and the offline answer is served. */
+export const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
+
 /** Empty strings count as unset, so that `FOO=` in a .env file means "use the default". */
 const optionalText = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
@@ -34,7 +37,7 @@ const EnvSchema = z.object({
     (value) => (value === '' || value === undefined ? undefined : Number(value)),
     z.number().int().positive().optional(),
   ),
-  LLM_TIMEOUT_MS: number(30_000, 100, 600_000),
+  LLM_TIMEOUT_MS: number(DEFAULT_MODEL_TIMEOUT_MS, 100, 600_000),
   RATE_LIMIT_PER_MINUTE: number(60, 0, 100_000),
   RESPONSE_CACHE_SIZE: number(500, 0, 100_000),
   CORS_ORIGINS: optionalText,
@@ -53,7 +56,9 @@ export interface AppConfig {
   sourceFile: string;
   embedder: { kind: 'offline' } | { kind: 'openai'; model: string; dimensions?: number };
   /** Set when a chat model is configured (OPENAI_API_KEY or OPENAI_BASE_URL). */
-  chatModel: { model: string; baseURL?: string; apiKey?: string; timeoutMs: number } | null;
+  chatModel: { model: string; baseURL?: string; apiKey?: string } | null;
+  /** The whole-call limit of a model answer (LLM_TIMEOUT_MS), for the configured model or one passed in. */
+  modelTimeoutMs: number;
   openai: { baseURL?: string; apiKey?: string };
   rateLimitPerMinute: number;
   /** Offline answers kept for repeated questions. */
@@ -97,9 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
             dimensions: vars.EMBEDDING_DIMENSIONS,
           }
         : { kind: 'offline' as const },
-    chatModel: chatConfigured
-      ? { model: vars.CHAT_MODEL, ...openai, timeoutMs: vars.LLM_TIMEOUT_MS }
-      : null,
+    chatModel: chatConfigured ? { model: vars.CHAT_MODEL, ...openai } : null,
+    modelTimeoutMs: vars.LLM_TIMEOUT_MS,
     openai,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     responseCacheSize: vars.RESPONSE_CACHE_SIZE,

@@ -1,3 +1,4 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Logger } from 'pino';
 import { createEmbedder } from '../ingest/embedding/create-embedder.ts';
 import type { LoadedIndex } from '../ingest/indexing/read-index.ts';
@@ -9,19 +10,28 @@ import type { AnswerPolicy } from './policy/answer-policy.ts';
 import { loadAnswerPolicy } from './policy/load-answer-policy.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
 
-export interface Services {
+export interface Retrieval {
   index: LoadedIndex;
   retriever: HybridRetriever;
-  chat: ChatService;
   policy: AnswerPolicy;
 }
 
-/** Wires the pipeline from configuration: policy → index (built if needed) → retriever → chat service with the chosen model. */
-export async function createServices(
-  config: AppConfig,
+export interface Services extends Retrieval {
+  chat: ChatService;
+}
+
+export interface ServiceOptions {
+  policy?: AnswerPolicy;
+  /** A LangChain chat model to answer with, instead of the one configured by OPENAI_* (createChatModel). */
+  chatModel?: BaseChatModel;
+}
+
+/** Policy → index (built if missing or stale, as `npm start` does) → the hybrid retriever over it. */
+export async function createRetrieval(
+  config: Pick<AppConfig, 'sourceFile' | 'indexDir' | 'embedder' | 'openai'>,
   logger: Logger,
   policy: AnswerPolicy = loadAnswerPolicy(),
-): Promise<Services> {
+): Promise<Retrieval> {
   const embedder = createEmbedder(config);
   const index = await ensureIndex({
     sourceFile: config.sourceFile,
@@ -29,15 +39,25 @@ export async function createServices(
     embedder,
     logger,
   });
-  const retriever = new HybridRetriever(index, embedder, policy);
+  return { index, retriever: new HybridRetriever(index, embedder, policy), policy };
+}
+
+/** Wires the pipeline from configuration: retrieval (above) → chat service with the given or the configured model. */
+export async function createServices(
+  config: AppConfig,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<Services> {
+  const retrieval = await createRetrieval(config, logger, options.policy);
   const chat = new ChatService({
-    retriever,
-    document: index.document,
-    policy,
-    chatModel: createChatModel(config),
+    retriever: retrieval.retriever,
+    document: retrieval.index.document,
+    policy: retrieval.policy,
+    chatModel: options.chatModel ?? (await createChatModel(config)),
+    modelTimeoutMs: config.modelTimeoutMs,
     responseCacheSize: config.responseCacheSize,
     onModelFailure: (error) =>
       logger.warn({ err: error }, 'language model failed; answering offline'),
   });
-  return { index, retriever, chat, policy };
+  return { ...retrieval, chat };
 }

@@ -1,32 +1,15 @@
 import { WEB_DIST_DIR } from '../ingest/project-paths.ts';
 import { buildWeb } from '../web/build.ts';
-import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
-import { createServices } from './create-services.ts';
-import { loadGlossary } from './glossary/glossary.ts';
-import { loadTopicGuide } from './topics/topic-guide.ts';
+import { createPlanApp } from './create-plan-app.ts';
 
-/** `npm start`: build the index if missing or stale, build the page, then serve both. */
+/** `npm start`: build the page, build the index if missing or stale, then serve both. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const services = await createServices(config, logger);
   await buildWeb(WEB_DIST_DIR);
-  const app = createApp({
-    retriever: services.retriever,
-    document: services.index.document,
-    manifest: services.index.manifest,
-    chat: services.chat,
-    policy: services.policy,
-    logger,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    corsOrigins: config.corsOrigins,
-    trustProxy: config.trustProxy,
-    webDir: WEB_DIST_DIR,
-    topics: loadTopicGuide(services.index.document),
-    glossary: loadGlossary(services.index.document),
-  });
+  const { app, services } = await createPlanApp(config, logger, { webDir: WEB_DIST_DIR });
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

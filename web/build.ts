@@ -6,12 +6,14 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCitationMarker } from '../core/citation-marker.ts';
+import { DATA_DIR, PROJECT_ROOT } from '../ingest/project-paths.ts';
 
-const webDir = path.dirname(fileURLToPath(import.meta.url));
+/** The page's sources (from the package root, so that a build of this file in dist/ finds them too). */
+const webDir = path.join(PROJECT_ROOT, 'web');
 const STATIC_FILES = ['index.html', 'styles.css'] as const;
 
 /** Where the citation marker's template (key `marker`) is configured for the server and the page alike. */
-export const ANSWER_TEMPLATES_FILE = path.join(webDir, '..', 'data', 'answer-templates.json');
+export const ANSWER_TEMPLATES_FILE = path.join(DATA_DIR, 'answer-templates.json');
 
 /**
  * The constants injected into the bundle (declared in web/src/build-constants.d.ts), as esbuild `define` values.

@@ -23,7 +23,7 @@ export interface ChatResponse {
   citations: Citation[];
   related: Array<{ article: number; title: string }>;
   mode: Audience;
-  /** offline | offline-fallback | openai-compatible:<model> */
+  /** offline | offline-fallback | openai-compatible:<model> | <type>:<model> for another LangChain chat model */
   provider: string;
   /** A visible note for the reader, e.g. that the model failed and the answer is extractive. */
   notice?: string;

@@ -1,5 +1,6 @@
-import OpenAI from 'openai';
+import { EmbeddingProviderError } from './embedding-provider-error.ts';
 import { l2Normalize, type Embedder } from './embedder.ts';
+import type { IndexedOpenAIEmbeddings } from './indexed-openai-embeddings.ts';
 
 export interface OpenAIEmbedderOptions {
   baseURL?: string;
@@ -11,75 +12,64 @@ export interface OpenAIEmbedderOptions {
   batchSize?: number;
 }
 
-/** Raised when the embeddings endpoint fails; `retryable` tells a caller whether trying again may help. */
-export class EmbeddingProviderError extends Error {
-  readonly retryable: boolean;
-  constructor(message: string, retryable: boolean, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EmbeddingProviderError';
-    this.retryable = retryable;
-  }
-}
-
-/** Any OpenAI-compatible /embeddings endpoint: OpenAI, or a local Ollama, vLLM or text-embeddings-inference server. */
+/**
+ * Any OpenAI-compatible /embeddings endpoint (OpenAI, or a local Ollama, vLLM or text-embeddings-inference server),
+ * through LangChain's OpenAIEmbeddings, with what an index needs on top: one vector per text in input order, all of one
+ * length, unit-normalised, and failures as EmbeddingProviderError.
+ */
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
   dimensions: number | null;
-  private readonly client: OpenAI;
   private readonly options: OpenAIEmbedderOptions;
+  private loaded: Promise<IndexedOpenAIEmbeddings> | undefined;
 
   constructor(options: OpenAIEmbedderOptions) {
     this.options = options;
     this.id = `openai-compatible:${options.model}${options.dimensions ? `:${options.dimensions}` : ''}`;
     this.dimensions = options.dimensions ?? null;
-    // Local servers (Ollama, vLLM) need no key, but the SDK insists on one.
-    this.client = new OpenAI({
-      baseURL: options.baseURL,
-      apiKey: options.apiKey ?? 'not-needed',
-      timeout: options.timeoutMs,
-      maxRetries: 1,
-    });
+  }
+
+  /**
+   * The LangChain embeddings model this embedder calls, made on first use, so that importing this module (as every
+   * start-up does, offline too) never loads @langchain/openai, which takes seconds.
+   */
+  embeddings(): Promise<IndexedOpenAIEmbeddings> {
+    const options = this.options;
+    this.loaded ??= import('./indexed-openai-embeddings.ts').then(
+      ({ IndexedOpenAIEmbeddings }) =>
+        new IndexedOpenAIEmbeddings({
+          model: options.model,
+          dimensions: options.dimensions,
+          // Local servers (Ollama, vLLM) need no key, but the client insists on one.
+          apiKey: options.apiKey ?? 'not-needed',
+          configuration: { baseURL: options.baseURL },
+          timeout: options.timeoutMs,
+          maxRetries: 1,
+          batchSize: options.batchSize ?? 64,
+          encodingFormat: 'float',
+          // The texts are embedded exactly as the index stores them.
+          stripNewLines: false,
+        }),
+    );
+    return this.loaded;
   }
 
   async embed(texts: string[], options: { signal?: AbortSignal } = {}): Promise<number[][]> {
-    const batchSize = this.options.batchSize ?? 64;
-    const vectors: number[][] = [];
-    for (let start = 0; start < texts.length; start += batchSize) {
-      const batch = texts.slice(start, start + batchSize);
-      vectors.push(...(await this.embedBatch(batch, options.signal)));
-    }
-    return vectors;
-  }
-
-  private async embedBatch(batch: string[], signal?: AbortSignal): Promise<number[][]> {
-    let response;
+    let raw: number[][];
     try {
-      response = await this.client.embeddings.create(
-        {
-          model: this.options.model,
-          input: batch,
-          encoding_format: 'float',
-          ...(this.options.dimensions ? { dimensions: this.options.dimensions } : {}),
-        },
-        { signal },
-      );
+      const embeddings = await this.embeddings();
+      raw = await untilAborted(embeddings.embedDocuments(texts), options.signal);
     } catch (error) {
-      const status = error instanceof OpenAI.APIError ? error.status : undefined;
-      const retryable = status === undefined || status === 429 || status >= 500;
+      if (options.signal?.aborted || error instanceof EmbeddingProviderError) throw error;
+      const status = (error as { status?: unknown } | null)?.status;
+      const retryable = typeof status !== 'number' || status === 429 || status >= 500;
       throw new EmbeddingProviderError(
-        `embeddings request to model ${this.options.model} failed${status ? ` (HTTP ${status})` : ''}`,
+        `embeddings request to model ${this.options.model} failed${typeof status === 'number' ? ` (HTTP ${status})` : ''}`,
         retryable,
         { cause: error },
       );
     }
-    const ordered = [...response.data].sort((left, right) => left.index - right.index);
-    if (ordered.length !== batch.length) {
-      throw new EmbeddingProviderError(
-        `embeddings endpoint returned ${ordered.length} vectors for ${batch.length} texts`,
-        false,
-      );
-    }
-    const vectors = ordered.map((item) => l2Normalize(item.embedding));
+    const vectors = raw.map(l2Normalize);
     const length = vectors[0]?.length ?? 0;
     if (this.dimensions === null) this.dimensions = length;
     if (vectors.some((vector) => vector.length !== this.dimensions)) {
@@ -90,4 +80,24 @@ export class OpenAIEmbedder implements Embedder {
     }
     return vectors;
   }
+}
+
+/** Settles with the promise, or rejects as soon as the signal aborts (a LangChain embeddings call takes no signal). */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

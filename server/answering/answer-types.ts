@@ -1,3 +1,4 @@
+import type { Callbacks } from '@langchain/core/callbacks/manager';
 import type { PlanDocument } from '../../core/document-model.ts';
 import type { Audience, ChatTurn, Citation } from '../../core/wire/chat-wire.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
@@ -29,6 +30,8 @@ export interface DraftAnswer {
 
 export interface AnswerOptions {
   signal?: AbortSignal;
+  /** LangChain callbacks (tracing) for the model calls of this answer. */
+  callbacks?: Callbacks;
   /** Receives the answer text as it is produced, for streaming. */
   onDelta?: (text: string) => void;
 }

@@ -1,6 +1,8 @@
+import type { ChatPromptTemplate } from '@langchain/core/prompts';
 import { articleByNumber } from '../../core/plan-lookup.ts';
 import { ProviderError } from '../errors.ts';
-import type { ChatMessage, ChatModel } from '../llm/chat-model.ts';
+import { answerPrompt, historyMessages } from '../llm/chat-prompts.ts';
+import type { LanguageModel } from '../llm/language-model.ts';
 import { renderPrompt } from '../llm/render-prompt.ts';
 import type { AnswerContext, AnswerOptions, DraftAnswer } from './answer-types.ts';
 import { verifyCitations } from './verify-citations.ts';
@@ -10,14 +12,12 @@ import { verifyCitations } from './verify-citations.ts';
  * document (see verifyCitations). Provider failures propagate as ProviderError for the caller's fallback.
  */
 export class ModelAnswerer {
-  readonly id: string;
+  private readonly prompt: ChatPromptTemplate = answerPrompt();
 
   constructor(
-    private readonly model: ChatModel,
+    private readonly model: LanguageModel,
     private readonly idf: (token: string) => number,
-  ) {
-    this.id = model.id;
-  }
+  ) {}
 
   async answer(context: AnswerContext, options: AnswerOptions = {}): Promise<DraftAnswer> {
     if (context.decision.kind !== 'answer')
@@ -32,11 +32,13 @@ export class ModelAnswerer {
       )
       .join('\n\n');
     let text = '';
-    for await (const event of this.model.stream(buildMessages(context, articlesText), {
-      signal: options.signal,
-    })) {
-      text += event.text;
-      options.onDelta?.(event.text);
+    for await (const piece of this.model.streamText(
+      this.prompt,
+      promptValues(context, articlesText),
+      options,
+    )) {
+      text += piece;
+      options.onDelta?.(piece);
     }
     // A stream that carried no text is a failed call, not an answer: the caller falls back to the offline answer.
     if (text.trim() === '')
@@ -63,19 +65,18 @@ export class ModelAnswerer {
   }
 }
 
-function buildMessages(context: AnswerContext, articlesText: string): ChatMessage[] {
-  const system = renderPrompt('system', {
+/** The answer prompt's variables (see answerPrompt): the retrieved articles, the audience, the recent conversation. */
+function promptValues(context: AnswerContext, articlesText: string): Record<string, unknown> {
+  const { historyTurns, historyChars } = context.policy.model;
+  return {
     document_title: context.document.title,
     audience_instructions: renderPrompt(`audience-${context.mode}`, {}),
     articles: articlesText,
-  });
-  const { historyTurns, historyChars } = context.policy.model;
-  const history = context.history
-    .slice(-historyTurns)
-    .map((turn) => ({ role: turn.role, content: turn.content.slice(0, historyChars) }));
-  return [
-    { role: 'system', content: system },
-    ...history,
-    { role: 'user', content: renderPrompt('user-question', { question: context.question }) },
-  ];
+    history: historyMessages(
+      context.history
+        .slice(-historyTurns)
+        .map((turn) => ({ role: turn.role, content: turn.content.slice(0, historyChars) })),
+    ),
+    question: context.question,
+  };
 }

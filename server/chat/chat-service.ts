@@ -1,3 +1,4 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { PlanDocument } from '../../core/document-model.ts';
 import type { Audience, ChatResponse, ChatTurn } from '../../core/wire/chat-wire.ts';
 import type { AnswerContext, AnswerOptions, DraftAnswer } from '../answering/answer-types.ts';
@@ -5,10 +6,10 @@ import { composeExtractive } from '../answering/compose-answer.ts';
 import { composeDocumentAnswer } from '../answering/compose-document-answer.ts';
 import { decideAnswerability } from '../answering/decide-answerability.ts';
 import { gatherFigureEvidence } from '../answering/gather-figure-evidence.ts';
-import { ModelAnswerer } from '../answering/model-answerer.ts';
 import type { EvidenceQuery } from '../answering/select-evidence.ts';
 import { ProviderError } from '../errors.ts';
-import type { ChatModel } from '../llm/chat-model.ts';
+import { DEFAULT_MODEL_TIMEOUT_MS } from '../config.ts';
+import { chatModelId } from '../llm/chat-model-id.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
 import { analyzeQuestion, resolveQuestion } from '../query/analyze-question.ts';
@@ -16,7 +17,7 @@ import type { DocumentQuestion } from '../query/document-question.ts';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
 import { retrieveForQuestion } from '../retrieval/retrieve-for-question.ts';
 import type { RetrievalResult } from '../retrieval/retrieval-types.ts';
-import { condenseFollowUp } from './condense-followup.ts';
+import type { ModelPath } from './model-path.ts';
 import { ResponseCache } from './response-cache.ts';
 
 export interface ChatRequest {
@@ -35,7 +36,10 @@ export interface ChatOutcome {
 export interface ChatServiceDeps {
   retriever: HybridRetriever;
   document: PlanDocument;
-  chatModel: ChatModel | null;
+  /** Any LangChain chat model (ChatOpenAI, ChatOllama, a fake in tests); null answers offline. */
+  chatModel: BaseChatModel | null;
+  /** The whole-call limit of a model answer (LLM_TIMEOUT_MS); the offline answer is served when it passes. */
+  modelTimeoutMs?: number;
   /** The answer policy (loadAnswerPolicy() when absent). */
   policy?: AnswerPolicy;
   /** Called when the model fails and the offline answer is served instead. */
@@ -49,20 +53,27 @@ export interface ChatServiceDeps {
  * select evidence → decide answerability → compose (offline) or answer with the model and verify → respond.
  */
 export class ChatService {
-  private readonly model: ModelAnswerer | null;
+  readonly provider: string;
   private readonly policy: AnswerPolicy;
   private readonly cache: ResponseCache<ChatOutcome>;
+  private modelPath: Promise<ModelPath> | null = null;
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.policy = deps.policy ?? loadAnswerPolicy();
-    this.model = deps.chatModel
-      ? new ModelAnswerer(deps.chatModel, (token) => deps.retriever.termIdf(token))
-      : null;
+    this.provider = deps.chatModel ? chatModelId(deps.chatModel) : 'offline';
     this.cache = new ResponseCache(deps.chatModel ? 0 : (deps.responseCacheSize ?? 0));
   }
 
-  get provider(): string {
-    return this.model?.id ?? 'offline';
+  /** The model's prompts and calls, loaded on first use: answering offline never loads LangChain (seconds at start). */
+  private model(): Promise<ModelPath> | null {
+    const { chatModel, modelTimeoutMs, retriever } = this.deps;
+    if (!chatModel) return null;
+    this.modelPath ??= import('./model-path.ts').then(({ createModelPath }) =>
+      createModelPath(chatModel, modelTimeoutMs ?? DEFAULT_MODEL_TIMEOUT_MS, (token) =>
+        retriever.termIdf(token),
+      ),
+    );
+    return this.modelPath;
   }
 
   async respond(request: ChatRequest, options: AnswerOptions = {}): Promise<ChatResponse> {
@@ -83,21 +94,23 @@ export class ChatService {
 
   private async answerFresh(request: ChatRequest, options: AnswerOptions): Promise<ChatOutcome> {
     const started = performance.now();
-    const { document, retriever, chatModel } = this.deps;
-    const policy = this.policy;
+    const { document, retriever } = this.deps;
+    const { policy } = this;
+    const model = this.model();
     const followUp = resolveQuestion(request, document, policy);
     const condensed =
-      chatModel &&
+      model &&
       request.history.length > 0 &&
       followUp.kind === 'standalone' &&
       followUp.previousQuestion
-        ? await condenseFollowUp(
-            chatModel,
-            request.message,
-            request.history,
-            policy,
-            options.signal,
-          ).catch(() => null)
+        ? await model
+            .then((path) =>
+              path.condense(request.message, request.history, policy, {
+                signal: options.signal,
+                callbacks: options.callbacks,
+              }),
+            )
+            .catch(() => null)
         : null;
     const analysis = analyzeQuestion({ ...request, condensed }, document, policy, followUp);
     const { retrieval, usable } = await retrieveForQuestion(
@@ -166,13 +179,17 @@ export class ChatService {
     context: AnswerContext,
     options: AnswerOptions,
   ): Promise<{ draft: DraftAnswer; provider: string }> {
-    if (!this.model || context.decision.kind !== 'answer') {
+    const model = this.model();
+    if (!model || context.decision.kind !== 'answer') {
       const draft = composeExtractive(context);
       streamLines(draft.answer, options.onDelta);
       return { draft, provider: 'offline' };
     }
     try {
-      return { draft: await this.model.answer(context, options), provider: this.model.id };
+      return {
+        draft: await (await model).answerer.answer(context, options),
+        provider: this.provider,
+      };
     } catch (error) {
       if (options.signal?.aborted) throw error;
       this.deps.onModelFailure?.(

@@ -2,8 +2,8 @@ import type { Express } from 'express';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
 import { ChatService } from '../../server/chat/chat-service.ts';
-import type { ChatModel } from '../../server/llm/chat-model.ts';
-import { OpenAIChatModel } from '../../server/llm/openai-chat-model.ts';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { createChatModel } from '../../server/llm/create-chat-model.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
 import type { AnswerPolicy } from '../../server/policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../../server/policy/load-answer-policy.ts';
@@ -20,9 +20,9 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** A chat model (e.g. OpenAIChatModel pointed at a fake server); offline when absent. */
-  chatModel?: ChatModel | null;
-  /** Point the model at this OpenAI-compatible base URL (a fake server on loopback). */
+  /** Any LangChain chat model (e.g. FakeListChatModel); offline when absent. */
+  chatModel?: BaseChatModel | null;
+  /** Point the configured model (ChatOpenAI, as createChatModel builds it) at this base URL (a fake server on loopback). */
   modelBaseURL?: string;
   modelTimeoutMs?: number;
   rateLimitPerMinute?: number;
@@ -42,14 +42,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const chatModel =
     options.chatModel ??
     (options.modelBaseURL
-      ? new OpenAIChatModel({
-          model: 'fake-model',
-          baseURL: options.modelBaseURL,
-          apiKey: 'test-key',
-          timeoutMs: options.modelTimeoutMs ?? 2000,
+      ? await createChatModel({
+          chatModel: { model: 'fake-model', baseURL: options.modelBaseURL, apiKey: 'test-key' },
         })
       : null);
-  const chat = new ChatService({ retriever, document: built.index.document, chatModel, policy });
+  const chat = new ChatService({
+    retriever,
+    document: built.index.document,
+    chatModel,
+    modelTimeoutMs: options.modelTimeoutMs ?? 2000,
+    policy,
+  });
   const app = createApp({
     retriever,
     document: built.index.document,

@@ -153,20 +153,19 @@ describe('loadConfig', () => {
       model: 'gpt-4o-mini',
       apiKey: 'sk-x',
       baseURL: undefined,
-      timeoutMs: 30_000,
     });
-    expect(
-      loadConfig({
-        OPENAI_BASE_URL: 'http://localhost:11434/v1',
-        CHAT_MODEL: 'qwen2.5',
-        LLM_TIMEOUT_MS: '5000',
-      }).chatModel,
-    ).toEqual({
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).modelTimeoutMs).toBe(30_000);
+    const local = loadConfig({
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      CHAT_MODEL: 'qwen2.5',
+      LLM_TIMEOUT_MS: '5000',
+    });
+    expect(local.chatModel).toEqual({
       model: 'qwen2.5',
       baseURL: 'http://localhost:11434/v1',
       apiKey: undefined,
-      timeoutMs: 5000,
     });
+    expect(local.modelTimeoutMs).toBe(5000);
   });
 
   it('returns a frozen object', () => {

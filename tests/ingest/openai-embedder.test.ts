@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { Embeddings } from '@langchain/core/embeddings';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../ingest/embedding/create-embedder.ts';
-import { EmbeddingProviderError, OpenAIEmbedder } from '../../ingest/embedding/openai-embedder.ts';
+import { EmbeddingProviderError } from '../../ingest/embedding/embedding-provider-error.ts';
+import { OpenAIEmbedder } from '../../ingest/embedding/openai-embedder.ts';
 import { readIndex } from '../../ingest/indexing/read-index.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -108,6 +110,21 @@ describe('OpenAIEmbedder against an OpenAI-compatible server', () => {
       const expected = unit(fakeVector(input, 16));
       vector.forEach((value, position) => expect(value).toBeCloseTo(expected[position]!, 10));
     });
+  });
+
+  it('goes through a LangChain Embeddings that also places out-of-order vectors by their index', async () => {
+    const inputs = ['就业', '看病就医', '清洁供暖'];
+    server.handle((request) =>
+      embeddingsReply((request.body.input as string[]).map(String), 16, 'fake-embed-small', {
+        reverse: true,
+      }),
+    );
+    const embeddings = await embedder().embeddings();
+    expect(embeddings).toBeInstanceOf(Embeddings);
+    expect(await embeddings.embedDocuments(inputs)).toEqual(
+      inputs.map((input) => fakeVector(input, 16)),
+    );
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer sk-test-key');
   });
 
   it('learns its dimensions from the first response when none are configured', async () => {

@@ -3,6 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROMPTS_DIR } from '../../ingest/project-paths.ts';
+import { AIMessage, HumanMessage } from '@langchain/core/messages';
+import { answerPrompt, condensePrompt } from '../../server/llm/chat-prompts.ts';
+import { PromptFileTemplate } from '../../server/llm/prompt-file-template.ts';
 import { loadPrompt, renderPrompt, type PromptName } from '../../server/llm/render-prompt.ts';
 import { makeTempDir } from '../helpers/plan-index.ts';
 
@@ -98,6 +101,83 @@ describe('prompts/*.md', () => {
   });
 });
 
+describe('the prompts as LangChain templates', () => {
+  it.each(PROMPT_FILES)(
+    '%s: a PromptFileTemplate with the declared variables, same text',
+    async (name) => {
+      const template = new PromptFileTemplate(name);
+      expect([...template.inputVariables].sort()).toEqual([...loadPrompt(name).variables].sort());
+      expect(await template.format(valuesFor(name))).toBe(renderPrompt(name, valuesFor(name)));
+    },
+  );
+
+  it('a PromptFileTemplate refuses a missing or an unknown variable', async () => {
+    const template = new PromptFileTemplate('condense-followup');
+    await expect(template.format({ question: 'q' })).rejects.toThrow(
+      /missing variables.*conversation/,
+    );
+    await expect(
+      template.format({ ...valuesFor('condense-followup'), not_declared: 'x' }),
+    ).rejects.toThrow(/unknown variables.*not_declared/);
+  });
+
+  it('a partial PromptFileTemplate needs only the rest', async () => {
+    const partial = await new PromptFileTemplate('condense-followup').partial({
+      conversation: '用户：冬天取暖有什么打算？',
+    });
+    expect(partial.inputVariables).toEqual(['question']);
+    expect(await partial.format({ question: '那养老呢？' })).toBe(
+      renderPrompt('condense-followup', {
+        conversation: '用户：冬天取暖有什么打算？',
+        question: '那养老呢？',
+      }),
+    );
+  });
+
+  it('the answer prompt: system.md, the conversation, then user-question.md', async () => {
+    const prompt = answerPrompt();
+    expect([...prompt.inputVariables].sort()).toEqual(
+      [
+        ...loadPrompt('system').variables,
+        'history',
+        ...loadPrompt('user-question').variables,
+      ].sort(),
+    );
+    const system = valuesFor('system');
+    const messages = await prompt.formatMessages({
+      ...system,
+      history: [
+        new HumanMessage('冬天取暖有什么打算？'),
+        new AIMessage('《建议》提出……〔第23条〕'),
+      ],
+      question: '那养老呢？',
+    });
+    expect(messages.map((message) => message.getType())).toEqual([
+      'system',
+      'human',
+      'ai',
+      'human',
+    ]);
+    expect(messages[0]!.content).toBe(renderPrompt('system', system));
+    expect(messages[1]!.content).toBe('冬天取暖有什么打算？');
+    expect(messages[3]!.content).toBe(renderPrompt('user-question', { question: '那养老呢？' }));
+  });
+
+  it('the answer prompt refuses to run without one of its variables', async () => {
+    const { articles: _omitted, ...rest } = valuesFor('system');
+    await expect(
+      answerPrompt().formatMessages({ ...rest, history: [], question: 'q' }),
+    ).rejects.toThrow(/articles/);
+  });
+
+  it('the condense prompt is condense-followup.md as one user message', async () => {
+    const values = valuesFor('condense-followup');
+    const messages = await condensePrompt().formatMessages(values);
+    expect(messages.map((message) => message.getType())).toEqual(['human']);
+    expect(messages[0]!.content).toBe(renderPrompt('condense-followup', values));
+  });
+});
+
 describe('prompt files that are wrong are rejected, not rendered with blanks', () => {
   let dir: string;
   let cleanup: () => Promise<void>;
@@ -118,6 +198,9 @@ describe('prompt files that are wrong are rejected, not rendered with blanks', (
       '---\nvariables: [question]\n---\n问题：{{question}}（{{answer}}）\n',
     );
     expect(() => renderPrompt('user-question', { question: 'q' }, sub)).toThrow(
+      /undeclared variables answer/,
+    );
+    expect(() => new PromptFileTemplate('user-question', { dir: sub })).toThrow(
       /undeclared variables answer/,
     );
   });
