@@ -53,9 +53,12 @@ export class ModelAnswerer {
     if (verified.removedMarkers.length > 0) notices.push(templates.fill('notices.removedMarkers'));
     if (verified.citations.length === 0) notices.push(templates.fill('notices.uncited'));
     const cited = new Set(verified.citations.map((citation) => citation.article));
+    const answer = verified.answer.trim();
     return {
-      answer: verified.answer.trim(),
-      answered: true,
+      answer,
+      // The system prompt asks a model that finds no answer in the articles to open with the refusal phrase; such a
+      // reply is a refusal (answered: false), whatever it then points to.
+      answered: !answer.startsWith(templates.fill('refusal.modelDeclines')),
       citations: verified.citations,
       related: articles
         .filter((article) => !cited.has(article.number))

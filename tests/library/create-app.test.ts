@@ -113,6 +113,37 @@ describe('createApp({ chatModel }): the whole application with any LangChain cha
     expect(done.data).toMatchObject({ provider: 'fake', answer: pieces.join('') });
   });
 
+  it('a model reply that says the plan does not cover the question is a refusal (answered: false)', async () => {
+    const reply = `《建议》中没有涉及储能电站的具体选址。最接近的是：“${STORAGE_SENTENCE}”〔第12条〕`;
+    const app = await createApp({
+      env,
+      logger,
+      chatModel: new FakeListChatModel({ responses: [reply] }),
+    });
+    const body = await ask(app, '储能电站建在哪个位置？');
+    expect(body.answered).toBe(false);
+    expect(body.answer).toBe(reply);
+    await expectVerbatimCitations(offline, body, textOf);
+  });
+
+  it('the system prompt asks for the very phrase a declining reply is recognised by', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadAnswerPolicy } = await import('../../server/policy/load-answer-policy.ts');
+    const phrase = loadAnswerPolicy().templates.fill('refusal.modelDeclines');
+    expect(readFileSync(path.join(process.cwd(), 'prompts', 'system.md'), 'utf8')).toContain(
+      `“${phrase}`,
+    );
+  });
+
+  it('a request outside the plan is refused before any model is called', async () => {
+    const model = new FakeListChatModel({ responses: ['不该被调用'] });
+    const app = await createApp({ env, logger, chatModel: model });
+    const body = await ask(app, '明天乌海会下雨吗？');
+    expect(body.answered).toBe(false);
+    expect(body.answer).not.toContain('不该被调用');
+    expect(body.provider).toBe('offline');
+  });
+
   it('a model that throws → the offline answer, with a notice', async () => {
     const app = await createApp({
       env,
