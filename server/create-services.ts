@@ -8,12 +8,16 @@ import { createChatModel } from './llm/create-chat-model.ts';
 import type { AnswerPolicy } from './policy/answer-policy.ts';
 import { loadAnswerPolicy } from './policy/load-answer-policy.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
+import type { Insight } from './insight/insight.ts';
+import { openInsight } from './insight/open-insight.ts';
 
 export interface Services {
   index: LoadedIndex;
   retriever: HybridRetriever;
   chat: ChatService;
   policy: AnswerPolicy;
+  /** The question log and feedback store; null with QUESTION_LOG=off. */
+  insight: Insight | null;
 }
 
 /** Wires the pipeline from configuration: policy → index (built if needed) → retriever → chat service with the chosen model. */
@@ -39,5 +43,5 @@ export async function createServices(
     onModelFailure: (error) =>
       logger.warn({ err: error }, 'language model failed; answering offline'),
   });
-  return { index, retriever, chat, policy };
+  return { index, retriever, chat, policy, insight: await openInsight(config.insight, logger) };
 }
