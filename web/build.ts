@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { createCitationMarker } from '../core/citation-marker.ts';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
-const STATIC_FILES = ['index.html', 'styles.css'] as const;
+/** Copied as they are: [source in web/, destination in the output directory]. */
+const STATIC_FILES = [
+  ['index.html', 'index.html'],
+  ['styles.css', 'styles.css'],
+  ['admin.html', 'admin/index.html'],
+  ['admin.css', 'admin/admin.css'],
+] as const;
 
 /** Where the citation marker's template (key `marker`) is configured for the server and the page alike. */
 export const ANSWER_TEMPLATES_FILE = path.join(webDir, '..', 'data', 'answer-templates.json');
@@ -28,10 +34,14 @@ export async function webDefines(
 }
 
 export async function buildWeb(outDir: string = path.join(webDir, 'dist')): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await mkdir(path.join(outDir, 'admin'), { recursive: true });
   await build({
-    entryPoints: [path.join(webDir, 'src', 'main.ts')],
-    outfile: path.join(outDir, 'app.js'),
+    // The chat page, and the staff insight page (served at /admin only when ADMIN_TOKEN is set).
+    entryPoints: [
+      { in: path.join(webDir, 'src', 'main.ts'), out: 'app' },
+      { in: path.join(webDir, 'src', 'admin', 'admin-main.ts'), out: 'admin/admin' },
+    ],
+    outdir: outDir,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -42,7 +52,9 @@ export async function buildWeb(outDir: string = path.join(webDir, 'dist')): Prom
     charset: 'utf8', // keep Chinese strings readable and smaller than \u escapes
     logLevel: 'warning',
   });
-  await Promise.all(STATIC_FILES.map((f) => copyFile(path.join(webDir, f), path.join(outDir, f))));
+  await Promise.all(
+    STATIC_FILES.map(([from, to]) => copyFile(path.join(webDir, from), path.join(outDir, to))),
+  );
 }
 
 function isMain(): boolean {

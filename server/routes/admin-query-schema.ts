@@ -11,10 +11,13 @@ const integer = (name: string, fallback: number, min: number, max: number) =>
       .max(max, `${name} must be at most ${max}`),
   );
 
-/** The query of every GET /api/admin/* report. `tz` is the page's Date.getTimezoneOffset() in minutes. */
+/**
+ * The query of every GET /api/admin/* report. `tz` is the page's Date.getTimezoneOffset() in minutes; `days` beyond
+ * the retention period means all of it (the answer's `days` says how many were counted).
+ */
 export function adminQuerySchema(retentionDays: number, serverTimezoneOffset: number) {
   return z.object({
-    days: integer('days', Math.min(30, retentionDays), 1, retentionDays),
+    days: integer('days', 30, 1, 36_500).transform((days) => Math.min(days, retentionDays)),
     tz: integer('tz', serverTimezoneOffset, -840, 840),
     limit: integer('limit', 100, 1, 1000),
     format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).default('json'),

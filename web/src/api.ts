@@ -1,6 +1,7 @@
 // Document, topic, glossary and study-pack endpoints. Chat lives in
 // chat-stream.ts because it streams.
 import { errorFromResponse, toApiError } from './api-error';
+import type { FeedbackRequest } from '../../core/wire/insight-wire.ts';
 import type {
   Article,
   GlossaryTerm,
@@ -90,4 +91,13 @@ export async function fetchStudyExport(
   format: 'markdown' | 'html',
 ): Promise<string> {
   return (await postStudy(req, format, format === 'html' ? 'text/html' : 'text/markdown')).text();
+}
+
+/** 有帮助 / 没帮助 (with an optional comment) on one answer; resolves once the server has recorded it. */
+export async function postFeedback(vote: FeedbackRequest): Promise<void> {
+  await request('/api/feedback', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(vote),
+  });
 }

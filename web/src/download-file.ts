@@ -6,7 +6,12 @@ export function downloadText(
   fileName: string,
   type = 'text/markdown;charset=utf-8',
 ): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+/** Saves bytes as they came (a server's CSV keeps its byte-order mark, which text decoding would drop). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
