@@ -9,10 +9,11 @@ import { buildEvalIndex } from '../build-eval-index.ts';
 import { loadDataset } from '../dataset.ts';
 import { benchHttp } from './bench-http.ts';
 import { benchIngest } from './bench-ingest.ts';
+import { benchQuestionLog } from './bench-question-log.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchSearch } from './bench-search.ts';
 
-/** `npm run bench`: ingest, search (1× and 100× corpus) and HTTP chat benchmarks; a report, never a test. */
+/** `npm run bench`: ingest, search (1× and 100× corpus), HTTP chat and question-log-on/off benchmarks; a report, never a test. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
       copies: { type: 'string', default: '100' },
     },
   });
-  const sections = new Set((values.only ?? 'ingest,search,scale,http').split(','));
+  const sections = new Set((values.only ?? 'ingest,search,scale,http,log').split(','));
   const questions = loadDataset(
     path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'),
   ).map((item) => item.question);
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
       uncached: await benchHttp(questions, Number(values.seconds), 0),
     };
     console.log('http', JSON.stringify(report.http, null, 2));
+  }
+  if (sections.has('log')) {
+    // The question log is written off the request path: throughput with it on should stay within 10 % of off.
+    report.questionLog = await benchQuestionLog(questions, Number(values.seconds));
+    console.log('question log', JSON.stringify(report.questionLog, null, 2));
   }
   const dir = path.join(PROJECT_ROOT, 'evals', 'reports');
   await mkdir(dir, { recursive: true });

@@ -70,18 +70,36 @@ export function summarize(
   };
 }
 
+/** How many questions cited each article, most cited first (ties by article number); the first `limit`. */
+export function countArticles(
+  cited: ReadonlyArray<readonly number[]>,
+  limit: number,
+): Array<{ article: number; questions: number }> {
+  const counts = new Map<number, number>();
+  for (const articles of cited)
+    for (const article of new Set(articles)) counts.set(article, (counts.get(article) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([article, questions]) => ({ article, questions }))
+    .sort((a, b) => b.questions - a.questions || a.article - b.article)
+    .slice(0, limit);
+}
+
 /**
  * Refused questions grouped by their key words, most frequent first; each group is named by its most frequent
  * wording and asked in its most frequent mode (the mode a replay uses).
  */
 export function groupUnanswered(
   wordings: readonly UnansweredWording[],
+  keywordsOf: (question: string) => string[],
   limit: number,
 ): UnansweredGroup[] {
-  const groups = new Map<string, UnansweredWording[]>();
+  const groups = new Map<string, Array<UnansweredWording & { keywords: string[] }>>();
   for (const wording of wordings) {
-    const key = wording.keywords.join(' ');
-    groups.set(key, [...(groups.get(key) ?? []), wording]);
+    const keywords = keywordsOf(wording.question);
+    const key = keywords.join(' ');
+    const members = groups.get(key) ?? [];
+    members.push({ ...wording, keywords });
+    groups.set(key, members);
   }
   return [...groups.values()]
     .map((members) => {

@@ -2,12 +2,9 @@
 // driver), CAST where SQLite would otherwise compute in floating point. No value is ever spliced into the text.
 
 export const INSERT_QUESTION = `INSERT INTO questions
-  (answer_id, asked_at, question, mode, answered, refusal, provider, latency_ms, keywords)
+  (answer_id, asked_at, question, mode, answered, refusal, provider, latency_ms, articles)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (answer_id) DO NOTHING`;
-
-export const INSERT_QUESTION_ARTICLE = `INSERT INTO question_articles (answer_id, article)
-  VALUES (?, ?) ON CONFLICT (answer_id, article) DO NOTHING`;
 
 /** One vote per answer, the latest replacing the earlier; no row is written for an answerId nobody was given. */
 export const UPSERT_FEEDBACK = `INSERT INTO feedback (answer_id, rating, comment, rated_at)
@@ -23,12 +20,8 @@ export const QUESTIONS_PER_DAY = `SELECT CAST((asked_at + ?) / 86400000 AS BIGIN
   GROUP BY 1, 2
   ORDER BY 1, 2`;
 
-export const TOP_ARTICLES = `SELECT qa.article AS article, COUNT(*) AS questions
-  FROM question_articles qa JOIN questions q ON q.answer_id = qa.answer_id
-  WHERE q.asked_at >= ?
-  GROUP BY qa.article
-  ORDER BY questions DESC, qa.article
-  LIMIT ?`;
+/** The cited articles of each answered question in the window; counted per article in code. */
+export const CITED_ARTICLES = `SELECT articles FROM questions WHERE asked_at >= ? AND articles <> ''`;
 
 export const FEEDBACK_COUNTS = `SELECT f.rating AS rating, COUNT(*) AS votes
   FROM feedback f
@@ -36,9 +29,9 @@ export const FEEDBACK_COUNTS = `SELECT f.rating AS rating, COUNT(*) AS votes
   GROUP BY f.rating`;
 
 /** Each wording of each refused question, with how often it was asked; grouped further by key words in code. */
-export const UNANSWERED_WORDINGS = `SELECT keywords, question, mode, COUNT(*) AS asked, MAX(asked_at) AS last_asked_at
+export const UNANSWERED_WORDINGS = `SELECT question, mode, COUNT(*) AS asked, MAX(asked_at) AS last_asked_at
   FROM questions WHERE answered = 0 AND asked_at >= ?
-  GROUP BY keywords, question, mode
+  GROUP BY question, mode
   ORDER BY asked DESC, last_asked_at DESC
   LIMIT ?`;
 
@@ -52,5 +45,5 @@ export const FEEDBACK_LIST = `${FEEDBACK_COLUMNS}
 export const FEEDBACK_LIST_BY_RATING = `${FEEDBACK_COLUMNS}
   WHERE f.rated_at >= ? AND f.rating = ? ORDER BY f.rated_at DESC, f.answer_id LIMIT ?`;
 
-/** Feedback and cited articles go with their question (ON DELETE CASCADE). */
+/** Feedback goes with its question (ON DELETE CASCADE). */
 export const PURGE_QUESTIONS = `DELETE FROM questions WHERE asked_at < ?`;

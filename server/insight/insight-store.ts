@@ -16,8 +16,6 @@ export interface LoggedQuestion {
   articles: number[];
   provider: string;
   latencyMs: number;
-  /** Sorted key words; refused questions with the same ones are grouped. */
-  keywords: string[];
 }
 
 export interface FeedbackVote {
@@ -36,7 +34,6 @@ export interface DayCount {
 }
 
 export interface UnansweredWording {
-  keywords: string[];
   question: string;
   mode: Audience;
   asked: number;
@@ -86,27 +83,22 @@ export class InsightStore {
   async insertQuestions(entries: readonly LoggedQuestion[]): Promise<void> {
     if (entries.length === 0) return;
     await this.migrate();
-    const statements: SqlStatement[] = entries.flatMap((entry) => [
-      {
-        sql: SQL.INSERT_QUESTION,
-        params: [
-          entry.answerId,
-          entry.askedAt,
-          entry.question,
-          entry.mode,
-          entry.answered ? 1 : 0,
-          entry.refusal,
-          entry.provider,
-          Math.round(entry.latencyMs),
-          entry.keywords.join(' '),
-        ],
-      },
-      ...entry.articles.map((article) => ({
-        sql: SQL.INSERT_QUESTION_ARTICLE,
-        params: [entry.answerId, article],
-      })),
-    ]);
-    await this.driver.write(statements);
+    const statements: SqlStatement[] = entries.map((entry) => ({
+      sql: SQL.INSERT_QUESTION,
+      params: [
+        entry.answerId,
+        entry.askedAt,
+        entry.question,
+        entry.mode,
+        entry.answered ? 1 : 0,
+        entry.refusal,
+        entry.provider,
+        Math.round(entry.latencyMs),
+        entry.articles.join(','),
+      ],
+    }));
+    // The log need not wait for the disk: a crash loses nothing committed, a power cut may lose the last moments.
+    await this.driver.write(statements, { durable: false });
   }
 
   /** Resolves once the vote is committed: true, or false when no logged question has this answerId. */
@@ -132,16 +124,11 @@ export class InsightStore {
     }));
   }
 
-  async topArticles(
-    since: number,
-    limit: number,
-  ): Promise<Array<{ article: number; questions: number }>> {
+  /** The articles cited by each question asked since `since` (questions that cited none left out). */
+  async citedArticles(since: number): Promise<number[][]> {
     await this.migrate();
-    const rows = await this.driver.all<{ article: number; questions: number }>(SQL.TOP_ARTICLES, [
-      since,
-      limit,
-    ]);
-    return rows.map((row) => ({ article: Number(row.article), questions: Number(row.questions) }));
+    const rows = await this.driver.all<{ articles: string }>(SQL.CITED_ARTICLES, [since]);
+    return rows.map((row) => row.articles.split(',').map(Number));
   }
 
   async feedbackCounts(since: number): Promise<Record<FeedbackRating, number>> {
@@ -158,14 +145,12 @@ export class InsightStore {
   async unansweredWordings(since: number, limit: number): Promise<UnansweredWording[]> {
     await this.migrate();
     const rows = await this.driver.all<{
-      keywords: string;
       question: string;
       mode: Audience;
       asked: number;
       last_asked_at: number;
     }>(SQL.UNANSWERED_WORDINGS, [since, limit]);
     return rows.map((row) => ({
-      keywords: row.keywords === '' ? [] : row.keywords.split(' '),
       question: row.question,
       mode: row.mode,
       asked: Number(row.asked),
@@ -193,7 +178,7 @@ export class InsightStore {
     }));
   }
 
-  /** Deletes questions asked before `cutoff`, with their feedback and cited articles; returns how many. */
+  /** Deletes questions asked before `cutoff`, with their feedback; returns how many. */
   async purgeBefore(cutoff: number): Promise<number> {
     await this.migrate();
     const [deleted] = await this.driver.write([{ sql: SQL.PURGE_QUESTIONS, params: [cutoff] }]);

@@ -6,6 +6,7 @@ import type {
   UnansweredGroup,
 } from '../../core/wire/insight-wire.ts';
 import {
+  countArticles,
   feedbackItems,
   groupUnanswered,
   reportWindow,
@@ -29,6 +30,8 @@ export interface InsightOptions {
    * answer may still be in another instance's unwritten batch. 0 for a store only this process writes (SQLite).
    */
   crossInstanceWaitMs: number;
+  /** A question's key words (questionKeywords); refused questions sharing them are one group. */
+  keywordsOf: (question: string) => string[];
   now?: () => number;
 }
 
@@ -73,14 +76,14 @@ export class Insight {
 
   async summary(query: ReportQuery, titleOf: (article: number) => string): Promise<AdminSummary> {
     const window = await this.window(query);
-    const [perDay, topArticles, feedback] = await this.guard(() =>
+    const [perDay, cited, feedback] = await this.guard(() =>
       Promise.all([
         this.store.questionsPerDay(window.since, window.utcOffsetMs),
-        this.store.topArticles(window.since, query.limit),
+        this.store.citedArticles(window.since),
         this.store.feedbackCounts(window.since),
       ]),
     );
-    return summarize(window, perDay, topArticles, feedback, titleOf);
+    return summarize(window, perDay, countArticles(cited, query.limit), feedback, titleOf);
   }
 
   async unanswered(query: ReportQuery): Promise<UnansweredGroup[]> {
@@ -88,7 +91,7 @@ export class Insight {
     const wordings = await this.guard(() =>
       this.store.unansweredWordings(window.since, MAX_UNANSWERED_WORDINGS),
     );
-    return groupUnanswered(wordings, query.limit);
+    return groupUnanswered(wordings, this.options.keywordsOf, query.limit);
   }
 
   async feedback(query: ReportQuery, rating: FeedbackRating | null): Promise<FeedbackItem[]> {

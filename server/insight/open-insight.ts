@@ -38,13 +38,13 @@ export async function openInsight(config: InsightConfig, logger: Logger): Promis
   );
   const log = new QuestionLog({
     write: (entries) => store.insertQuestions(entries),
-    keywordsOf: questionKeywords,
     onDrop: (error, count) => dropped.note(error, count),
   });
   const insight = new Insight(store, log, {
     retentionDays: config.retentionDays,
     adminToken: config.adminToken,
     crossInstanceWaitMs: where.kind === 'postgres' ? CROSS_INSTANCE_WAIT_MS : 0,
+    keywordsOf: questionKeywords,
   });
   // The database URL may hold a password: only the kind is logged.
   const location = where.kind === 'sqlite' ? { file: where.file } : {};

@@ -28,6 +28,7 @@ export class PostgresDriver implements SqlDriver {
       max: 5,
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 10_000,
+      allowExitOnIdle: true,
       query_timeout: 5000,
       statement_timeout: 5000,
       // Counts and millisecond times are int8: read them as numbers, as SQLite returns them.
@@ -55,8 +56,12 @@ export class PostgresDriver implements SqlDriver {
     return result.rows as Row[];
   }
 
-  async write(statements: readonly SqlStatement[]): Promise<number[]> {
+  async write(
+    statements: readonly SqlStatement[],
+    { durable = true }: { durable?: boolean } = {},
+  ): Promise<number[]> {
     return this.transaction(async (client) => {
+      if (!durable) await client.query('SET LOCAL synchronous_commit = off');
       const counts: number[] = [];
       for (const { sql, params } of statements)
         counts.push((await client.query(this.text(sql), [...params])).rowCount ?? 0);

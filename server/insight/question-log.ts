@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { LoggedQuestion } from './insight-store.ts';
+import { timeOrderedId } from './time-ordered-id.ts';
 
-/** A chat turn as the route knows it; the log adds the answerId, the time and the key words. */
-export type ChatTurnRecord = Omit<LoggedQuestion, 'answerId' | 'askedAt' | 'keywords'>;
+/** A chat turn as the route knows it; the log adds the answerId and the time. */
+export type ChatTurnRecord = Omit<LoggedQuestion, 'answerId' | 'askedAt'>;
 
 export interface QuestionLogOptions {
   write: (entries: LoggedQuestion[]) => Promise<void>;
-  keywordsOf: (question: string) => string[];
   /** Called with a failed write's error and how many questions it dropped (a ThrottledWarning). */
   onDrop: (error: unknown, dropped: number) => void;
   /** How long a question waits to be written with others. */
@@ -41,12 +40,13 @@ export class QuestionLog {
 
   /** Queues one chat turn and returns the answerId it is logged under. */
   record(turn: ChatTurnRecord): string {
-    const answerId = randomUUID();
+    const askedAt = this.now();
+    const answerId = timeOrderedId(askedAt);
     if (this.pending.length >= this.maxPending) {
       this.options.onDrop(new Error('the question log is behind: the store is too slow'), 1);
       return answerId;
     }
-    this.pending.push({ ...turn, answerId, askedAt: this.now(), keywords: [] });
+    this.pending.push({ ...turn, answerId, askedAt });
     if (this.pending.length >= this.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.flushIntervalMs).unref();
     return answerId;
@@ -64,7 +64,6 @@ export class QuestionLog {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       try {
-        for (const entry of batch) entry.keywords = this.options.keywordsOf(entry.question);
         await this.options.write(batch);
       } catch (error) {
         this.options.onDrop(error, batch.length);

@@ -14,6 +14,7 @@ export class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite' as const;
   private database: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
+  private synchronousMode: 'FULL' | 'NORMAL' = 'FULL';
 
   constructor(private readonly file: string) {}
 
@@ -46,14 +47,26 @@ export class SqliteDriver implements SqlDriver {
     return this.prepare(sql).all(...params) as Row[];
   }
 
-  async write(statements: readonly SqlStatement[]): Promise<number[]> {
+  async write(
+    statements: readonly SqlStatement[],
+    { durable = true }: { durable?: boolean } = {},
+  ): Promise<number[]> {
     const prepared = statements.map(({ sql, params }) => ({
       statement: this.prepare(sql),
       params,
     }));
+    // WAL with NORMAL writes the commit to the log without fsync (the event loop does not wait for the disk); a
+    // later FULL commit syncs the log, and everything before it, before it returns.
+    this.synchronous(durable ? 'FULL' : 'NORMAL');
     return this.db.transaction(() =>
       prepared.map(({ statement, params }) => statement.run(...params).changes),
     )();
+  }
+
+  private synchronous(mode: 'FULL' | 'NORMAL'): void {
+    if (this.synchronousMode === mode) return;
+    this.db.pragma(`synchronous = ${mode}`);
+    this.synchronousMode = mode;
   }
 
   async migrate(migrations: readonly Migration[]): Promise<number[]> {
@@ -82,5 +95,6 @@ export class SqliteDriver implements SqlDriver {
     this.statements.clear();
     this.database?.close();
     this.database = null;
+    this.synchronousMode = 'FULL';
   }
 }

@@ -4,12 +4,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { groupUnanswered, reportWindow } from '../../server/insight/insight-report.ts';
+import {
+  countArticles,
+  groupUnanswered,
+  reportWindow,
+} from '../../server/insight/insight-report.ts';
 import type { LoggedQuestion } from '../../server/insight/insight-store.ts';
 import { numberPlaceholders } from '../../server/insight/postgres-driver.ts';
 import { QuestionLog, type ChatTurnRecord } from '../../server/insight/question-log.ts';
 import { pendingMigrations, readMigrations } from '../../server/insight/read-migrations.ts';
 import { ThrottledWarning } from '../../server/insight/throttled-warning.ts';
+import { timeOrderedId } from '../../server/insight/time-ordered-id.ts';
 import { toCsv } from '../../server/insight/to-csv.ts';
 
 const turn: ChatTurnRecord = {
@@ -27,7 +32,6 @@ describe('QuestionLog', () => {
     const batches: LoggedQuestion[][] = [];
     const log = new QuestionLog({
       write: async (entries) => void batches.push(entries),
-      keywordsOf: (question) => [question.slice(0, 2)],
       onDrop: () => {
         throw new Error('nothing should be dropped');
       },
@@ -40,7 +44,7 @@ describe('QuestionLog', () => {
     await log.flush();
     expect(batches.map((batch) => batch.length)).toEqual([3, 3, 1]);
     expect(new Set(batches.flat().map((entry) => entry.answerId)).size).toBe(7);
-    expect(batches[0]![0]).toMatchObject({ ...turn, answerId: ids[0], keywords: ['第1'] });
+    expect(batches[0]![0]).toMatchObject({ ...turn, answerId: ids[0] });
   });
 
   it('drops a failed batch through onDrop and carries on with the next one', async () => {
@@ -52,7 +56,6 @@ describe('QuestionLog', () => {
         if (fail) throw new Error('disk full');
         written.push(...entries.map((entry) => entry.answerId));
       },
-      keywordsOf: () => [],
       onDrop: (_error, count) => void dropped.push(count),
       flushIntervalMs: 60_000,
     });
@@ -70,7 +73,6 @@ describe('QuestionLog', () => {
     const dropped: number[] = [];
     const log = new QuestionLog({
       write: async () => {},
-      keywordsOf: () => [],
       onDrop: (_error, count) => void dropped.push(count),
       maxPending: 2,
       maxBatch: 100,
@@ -79,6 +81,17 @@ describe('QuestionLog', () => {
     for (let index = 0; index < 5; index += 1) log.record(turn);
     expect(dropped).toEqual([1, 1, 1]);
     await log.flush();
+  });
+});
+
+describe('timeOrderedId', () => {
+  it('is a UUID (version 7) that sorts by time and cannot be guessed from the time', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const earlier = timeOrderedId(Date.UTC(2025, 0, 1));
+    const later = timeOrderedId(Date.UTC(2025, 0, 1) + 1);
+    expect(earlier).toMatch(uuid);
+    expect(earlier < later).toBe(true);
+    expect(timeOrderedId(0)).not.toBe(timeOrderedId(0));
   });
 });
 
@@ -114,21 +127,28 @@ describe('report window and grouping', () => {
     expect(new Date(utc.since).toISOString()).toBe('2025-03-01T00:00:00.000Z');
   });
 
+  it('counts each question once per article it cited, most cited first, ties by article number', () => {
+    expect(countArticles([[12, 12, 3], [3], [27], [12]], 2)).toEqual([
+      { article: 3, questions: 2 },
+      { article: 12, questions: 2 },
+    ]);
+  });
+
   it('groups wordings with the same key words, named by the most asked wording', () => {
     const at = Date.UTC(2025, 0, 1);
     const groups = groupUnanswered(
       [
-        { keywords: ['房价'], question: '房价多少', mode: 'citizen', asked: 2, lastAskedAt: at },
-        { keywords: ['市长'], question: '市长是谁', mode: 'staff', asked: 4, lastAskedAt: at },
+        { question: '房价多少', mode: 'citizen', asked: 2, lastAskedAt: at },
+        { question: '市长是谁', mode: 'staff', asked: 4, lastAskedAt: at },
         {
-          keywords: ['房价'],
           question: '房价是多少？',
           mode: 'staff',
           asked: 3,
           lastAskedAt: at + 1,
         },
-        { keywords: ['房价'], question: '房价多少', mode: 'staff', asked: 2, lastAskedAt: at },
+        { question: '房价多少', mode: 'staff', asked: 2, lastAskedAt: at },
       ],
+      (question) => [question.includes('房价') ? '房价' : '市长'],
       10,
     );
     expect(groups).toEqual([

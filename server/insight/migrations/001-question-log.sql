@@ -1,6 +1,6 @@
 -- The question log and answer feedback. Written in the SQL that SQLite and PostgreSQL share, so one
 -- migration serves both stores. Times are milliseconds since the epoch; answered is 0 or 1.
--- Nothing here identifies a person: no address, no user agent, no conversation history.
+-- Reports scan the asked_at range. Nothing here identifies a person: no address, no user agent, no conversation history.
 
 CREATE TABLE questions (
   answer_id TEXT PRIMARY KEY,
@@ -11,18 +11,11 @@ CREATE TABLE questions (
   refusal TEXT,
   provider TEXT NOT NULL,
   latency_ms INTEGER NOT NULL,
-  -- The question's key words, sorted and space-separated: unanswered questions are grouped by them.
-  keywords TEXT NOT NULL
+  -- The article numbers the answer cited, comma-separated ('' for none). A column, not a table: every chat turn
+  -- writes one row and one index entry besides its key, which keeps the log cheap next to the chat.
+  articles TEXT NOT NULL
 );
 CREATE INDEX questions_asked_at ON questions (asked_at);
-CREATE INDEX questions_unanswered ON questions (answered, asked_at);
-
-CREATE TABLE question_articles (
-  answer_id TEXT NOT NULL REFERENCES questions (answer_id) ON DELETE CASCADE,
-  article INTEGER NOT NULL,
-  PRIMARY KEY (answer_id, article)
-);
-CREATE INDEX question_articles_article ON question_articles (article);
 
 CREATE TABLE feedback (
   answer_id TEXT PRIMARY KEY REFERENCES questions (answer_id) ON DELETE CASCADE,
