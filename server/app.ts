@@ -24,6 +24,9 @@ import { topicsRoute } from './routes/topics-route.ts';
 import type { TopicGuide } from './topics/topic-guide.ts';
 import { studyRoute } from './routes/study-route.ts';
 import { conversationExportRoute } from './routes/conversation-export-route.ts';
+import type { Insight } from './insight/insight.ts';
+import { adminRoute } from './routes/admin-route.ts';
+import { feedbackRoute } from './routes/feedback-route.ts';
 
 export interface AppDeps {
   retriever: HybridRetriever;
@@ -43,6 +46,8 @@ export interface AppDeps {
   topics?: TopicGuide;
   /** The plan's glossary (loadGlossary); /api/glossary is mounted only when given. */
   glossary?: Glossary;
+  /** The question log (openInsight): answerIds, /api/feedback and, with its admin token, /admin. */
+  insight?: Insight | null;
 }
 
 const BODY_LIMIT = '64kb';
@@ -112,7 +117,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoute(deps.manifest, deps.chat.provider));
   app.use(articlesRoute(deps.document));
   app.use(searchRoute(deps.retriever));
-  app.use(chatRoute(deps.chat, deps.logger, policy.templates));
+  app.use(chatRoute(deps.chat, deps.logger, policy.templates, deps.insight));
+  if (deps.insight) app.use(feedbackRoute(deps.insight));
+  mountAdmin(app, deps);
   if (deps.topics) app.use(topicsRoute(deps.topics));
   if (deps.glossary) app.use(glossaryRoute(deps.glossary));
   app.use(studyRoute(deps.document, deps.retriever, policy));
@@ -122,4 +129,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;
+}
+
+/** /admin and /api/admin with the question log and ADMIN_TOKEN; otherwise 404, before the static files, and logged. */
+function mountAdmin(app: Express, deps: AppDeps): void {
+  const token = deps.insight?.adminToken;
+  if (deps.insight && token) {
+    app.use(adminRoute(deps.insight, token, deps.document, deps.webDir));
+    return;
+  }
+  deps.logger.info(
+    deps.insight
+      ? 'ADMIN_TOKEN is not set: /admin and /api/admin are off'
+      : 'the question log is off: /admin and /api/admin are off',
+  );
+  app.use(['/admin', '/api/admin'], notFoundHandler);
 }

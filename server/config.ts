@@ -16,6 +16,11 @@ const number = (fallback: number, min: number, max: number) =>
     z.number().int().min(min).max(max),
   );
 
+/** A shorter admin token is too easy to guess, even rate-limited. */
+const MIN_ADMIN_TOKEN_CHARS = 16;
+const DEFAULT_DATA_DIR = '.data';
+const SQLITE_FILE_NAME = 'insight.sqlite';
+
 const EnvSchema = z.object({
   PORT: number(3000, 0, 65535),
   HOST: optionalText.default('127.0.0.1'),
@@ -46,6 +51,28 @@ const EnvSchema = z.object({
     (value) => (value === '' ? undefined : value),
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  QUESTION_LOG: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(['on', 'off'], { message: 'QUESTION_LOG must be on or off' }).default('on'),
+  ),
+  LOG_RETENTION_DAYS: number(180, 1, 36_500),
+  DATA_DIR: optionalText,
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, {
+        message: 'DATABASE_URL must be a PostgreSQL URL such as postgres://user@host:5432/db',
+      })
+      .optional(),
+  ),
+  ADMIN_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .min(MIN_ADMIN_TOKEN_CHARS, {
+        message: `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_CHARS} characters (e.g. openssl rand -hex 24)`,
+      })
+      .optional(),
+  ),
 });
 
 /** Everything the application reads from the environment, validated once. Nothing else reads process.env. */
@@ -66,6 +93,18 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: string | undefined;
   logLevel: string;
+  /** The question log, feedback and the staff insight page (server/insight/). */
+  insight: InsightConfig;
+}
+
+export interface InsightConfig {
+  /** QUESTION_LOG=off: no database is opened; no answerId, feedback or /admin. */
+  questionLog: boolean;
+  retentionDays: number;
+  /** PostgreSQL when DATABASE_URL is set, else an SQLite file under DATA_DIR. */
+  store: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** /admin and /api/admin are off when unset. */
+  adminToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -114,5 +153,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       : [],
     trustProxy: vars.TRUST_PROXY,
     logLevel: vars.LOG_LEVEL,
+    insight: Object.freeze({
+      questionLog: vars.QUESTION_LOG === 'on',
+      retentionDays: vars.LOG_RETENTION_DAYS,
+      store: vars.DATABASE_URL
+        ? { kind: 'postgres' as const, url: vars.DATABASE_URL }
+        : {
+            kind: 'sqlite' as const,
+            file: path.join(
+              path.resolve(PROJECT_ROOT, vars.DATA_DIR ?? DEFAULT_DATA_DIR),
+              SQLITE_FILE_NAME,
+            ),
+          },
+      adminToken: vars.ADMIN_TOKEN,
+    }),
   });
 }

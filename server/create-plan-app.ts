@@ -35,6 +35,7 @@ export async function createPlanApp(
     webDir: options.webDir ?? WEB_DIST_DIR,
     topics: loadTopicGuide(services.index.document),
     glossary: loadGlossary(services.index.document),
+    insight: services.insight,
   });
   return { app, services };
 }

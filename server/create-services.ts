@@ -9,6 +9,8 @@ import { createChatModel } from './llm/create-chat-model.ts';
 import type { AnswerPolicy } from './policy/answer-policy.ts';
 import { loadAnswerPolicy } from './policy/load-answer-policy.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
+import type { Insight } from './insight/insight.ts';
+import { openInsight } from './insight/open-insight.ts';
 
 export interface Retrieval {
   index: LoadedIndex;
@@ -18,6 +20,8 @@ export interface Retrieval {
 
 export interface Services extends Retrieval {
   chat: ChatService;
+  /** The question log and feedback store; null with QUESTION_LOG=off. */
+  insight: Insight | null;
 }
 
 export interface ServiceOptions {
@@ -59,5 +63,5 @@ export async function createServices(
     onModelFailure: (error) =>
       logger.warn({ err: error }, 'language model failed; answering offline'),
   });
-  return { ...retrieval, chat };
+  return { ...retrieval, chat, insight: await openInsight(config.insight, logger) };
 }

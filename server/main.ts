@@ -20,7 +20,12 @@ async function main(): Promise<void> {
       `规划问答 is running at http://${host}:${port}  (provider: ${services.chat.provider})`,
     );
   });
-  const shutdown = () => server.close(() => process.exit(0));
+  const shutdown = () =>
+    server.close(async () => {
+      // The question log's queue is written before the process exits.
+      await services.insight?.close().catch(() => {});
+      process.exit(0);
+    });
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }

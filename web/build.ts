@@ -10,7 +10,13 @@ import { DATA_DIR, PROJECT_ROOT } from '../ingest/project-paths.ts';
 
 /** The page's sources (from the package root, so that a build of this file in dist/ finds them too). */
 const webDir = path.join(PROJECT_ROOT, 'web');
-const STATIC_FILES = ['index.html', 'styles.css'] as const;
+/** Copied as they are: [source in web/, destination in the output directory]. */
+const STATIC_FILES = [
+  ['index.html', 'index.html'],
+  ['styles.css', 'styles.css'],
+  ['admin.html', 'admin/index.html'],
+  ['admin.css', 'admin/admin.css'],
+] as const;
 
 /** Where the citation marker's template (key `marker`) is configured for the server and the page alike. */
 export const ANSWER_TEMPLATES_FILE = path.join(DATA_DIR, 'answer-templates.json');
@@ -30,10 +36,14 @@ export async function webDefines(
 }
 
 export async function buildWeb(outDir: string = path.join(webDir, 'dist')): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await mkdir(path.join(outDir, 'admin'), { recursive: true });
   await build({
-    entryPoints: [path.join(webDir, 'src', 'main.ts')],
-    outfile: path.join(outDir, 'app.js'),
+    // The chat page, and the staff insight page (served at /admin only when ADMIN_TOKEN is set).
+    entryPoints: [
+      { in: path.join(webDir, 'src', 'main.ts'), out: 'app' },
+      { in: path.join(webDir, 'src', 'admin', 'admin-main.ts'), out: 'admin/admin' },
+    ],
+    outdir: outDir,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -44,7 +54,9 @@ export async function buildWeb(outDir: string = path.join(webDir, 'dist')): Prom
     charset: 'utf8', // keep Chinese strings readable and smaller than \u escapes
     logLevel: 'warning',
   });
-  await Promise.all(STATIC_FILES.map((f) => copyFile(path.join(webDir, f), path.join(outDir, f))));
+  await Promise.all(
+    STATIC_FILES.map(([from, to]) => copyFile(path.join(webDir, from), path.join(outDir, to))),
+  );
 }
 
 function isMain(): boolean {

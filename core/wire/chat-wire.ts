@@ -27,4 +27,6 @@ export interface ChatResponse {
   provider: string;
   /** A visible note for the reader, e.g. that the model failed and the answer is extractive. */
   notice?: string;
+  /** Names this answer for POST /api/feedback; absent when the question log is off (QUESTION_LOG=off). */
+  answerId?: string;
 }

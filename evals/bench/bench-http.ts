@@ -12,7 +12,7 @@ interface LoadResult {
   total: number;
 }
 
-async function load(
+export async function load(
   url: string,
   bodies: string[],
   options: { connections: number; duration?: number; amount?: number },
@@ -44,6 +44,12 @@ async function load(
   };
 }
 
+/** CPU time the server process has used so far (user + system), in microseconds. */
+export async function cpuMicros(port: number): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/rss`);
+  return ((await response.json()) as { cpuMicros: number }).cpuMicros;
+}
+
 /** Resident set and V8 heap of the server process, in MB. */
 async function memory(port: number): Promise<{ rssMb: number; heapUsedMb: number }> {
   const response = await fetch(`http://127.0.0.1:${port}/rss`);
@@ -51,25 +57,33 @@ async function memory(port: number): Promise<{ rssMb: number; heapUsedMb: number
   return { rssMb: Math.round(rss / 2 ** 20), heapUsedMb: Math.round(heapUsed / 2 ** 20) };
 }
 
-/** /api/chat (offline) against a bare endpoint at 50 connections, then memory over 2 × 10,000 chat requests; the 185 dataset questions in rotation. */
-export async function benchHttp(questions: string[], seconds: number, responseCacheSize: number) {
+/** The bench server (bench-server.ts) in its own process, with `env` on top of this environment. */
+export async function startBenchServer(env: Record<string, string>) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, RESPONSE_CACHE_SIZE: String(responseCacheSize) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
     const [line] = (await once(child.stdout, 'data')) as [Buffer];
-    const { appPort, barePort } = JSON.parse(line.toString()) as {
-      appPort: number;
-      barePort: number;
+    const ports = JSON.parse(line.toString()) as { appPort: number; barePort: number };
+    return {
+      ...ports,
+      chatUrl: `http://127.0.0.1:${ports.appPort}/api/chat`,
+      stop: () => child.kill(),
     };
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+}
+
+/** /api/chat (offline) against a bare endpoint at 50 connections, then memory over 4 × 10,000 chat requests; the dataset questions in rotation. */
+export async function benchHttp(questions: string[], seconds: number, responseCacheSize: number) {
+  const server = await startBenchServer({ RESPONSE_CACHE_SIZE: String(responseCacheSize) });
+  try {
+    const { chatUrl, barePort } = server;
     const bodies = questions.map((message) => JSON.stringify({ message, mode: 'staff' }));
-    const chatUrl = `http://127.0.0.1:${appPort}/api/chat`;
     await load(chatUrl, bodies, { connections: 4, amount: bodies.length * 2 });
     const afterStart = await memory(barePort);
     const bare = await load(`http://127.0.0.1:${barePort}/bare`, bodies, {
@@ -90,6 +104,6 @@ export async function benchHttp(questions: string[], seconds: number, responseCa
       memory: { afterStart, after10kBatches: afterBatches },
     };
   } finally {
-    child.kill();
+    server.stop();
   }
 }

@@ -20,6 +20,9 @@ async function main(): Promise<void> {
       OPENAI_BASE_URL: '',
       EMBEDDING_MODEL: '',
       EMBEDDER: 'offline',
+      // The question log (QUESTION_LOG from the parent: on or off) writes to SQLite in the temporary directory.
+      DATA_DIR: path.join(dir, 'data'),
+      DATABASE_URL: '',
     }),
     indexDir: path.join(dir, 'index'),
   };
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     logger,
     rateLimitPerMinute: 0,
     corsOrigins: [],
+    insight: services.insight,
   });
   const bare = express();
   const fixed = {
@@ -48,7 +52,12 @@ async function main(): Promise<void> {
     response.json(fixed);
   });
   bare.get('/rss', (_request, response) => {
-    response.json({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+    const cpu = process.cpuUsage();
+    response.json({
+      rss: process.memoryUsage().rss,
+      heapUsed: process.memoryUsage().heapUsed,
+      cpuMicros: cpu.user + cpu.system,
+    });
   });
   const appServer = app.listen(0, '127.0.0.1', () => {
     const bareServer = bare.listen(0, '127.0.0.1', () => {

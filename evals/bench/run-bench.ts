@@ -11,12 +11,13 @@ import { loadDataset } from '../dataset.ts';
 import { benchHttp } from './bench-http.ts';
 import { benchIngest } from './bench-ingest.ts';
 import { benchOffice } from './bench-office.ts';
+import { benchQuestionLog } from './bench-question-log.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchSearch } from './bench-search.ts';
 
 /**
- * `npm run bench`: ingest, search (1× and 100× corpus), HTTP chat and study-pack files (PPTX, DOCX) benchmarks;
- * a report, never a test. `-- --only office` runs one section.
+ * `npm run bench`: ingest, search (1× and 100× corpus), HTTP chat, study-pack files (PPTX, DOCX) and question-log
+ * on/off benchmarks; a report, never a test. `-- --only office` runs one section.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
       copies: { type: 'string', default: '100' },
     },
   });
-  const sections = new Set((values.only ?? 'ingest,search,scale,http,office').split(','));
+  const sections = new Set((values.only ?? 'ingest,search,scale,http,office,log').split(','));
   const questions = loadDataset(
     path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'),
   ).map((item) => item.question);
@@ -78,6 +79,11 @@ async function main(): Promise<void> {
     );
     await cleanup();
     console.log('office', JSON.stringify(report.office, null, 2));
+  }
+  if (sections.has('log')) {
+    // The question log is written off the request path: throughput with it on should stay within 10 % of off.
+    report.questionLog = await benchQuestionLog(questions, Number(values.seconds));
+    console.log('question log', JSON.stringify(report.questionLog, null, 2));
   }
   const dir = path.join(PROJECT_ROOT, 'evals', 'reports');
   await mkdir(dir, { recursive: true });

@@ -4,7 +4,7 @@ import type { Audience, ChatResponse, ChatTurn } from '../../core/wire/chat-wire
 import type { AnswerContext, AnswerOptions, DraftAnswer } from '../answering/answer-types.ts';
 import { composeExtractive } from '../answering/compose-answer.ts';
 import { composeDocumentAnswer } from '../answering/compose-document-answer.ts';
-import { decideAnswerability } from '../answering/decide-answerability.ts';
+import { decideAnswerability, type Answerability } from '../answering/decide-answerability.ts';
 import { gatherFigureEvidence } from '../answering/gather-figure-evidence.ts';
 import type { EvidenceQuery } from '../answering/select-evidence.ts';
 import { ProviderError } from '../errors.ts';
@@ -31,6 +31,13 @@ export interface ChatOutcome {
   response: ChatResponse;
   retrieval: RetrievalResult;
   timings: { retrievalMs: number; answerMs: number };
+  /** Why the question was not answered (the answerability decision's kind); absent when it was. */
+  refusal?: Exclude<Answerability['kind'], 'answer'>;
+}
+
+export interface ChatAnswerOptions extends AnswerOptions {
+  /** Receives the outcome behind the response (the question log records its refusal kind). */
+  onOutcome?: (outcome: ChatOutcome) => void;
 }
 
 export interface ChatServiceDeps {
@@ -76,19 +83,22 @@ export class ChatService {
     return this.modelPath;
   }
 
-  async respond(request: ChatRequest, options: AnswerOptions = {}): Promise<ChatResponse> {
+  async respond(request: ChatRequest, options: ChatAnswerOptions = {}): Promise<ChatResponse> {
     return (await this.answer(request, options)).response;
   }
 
-  async answer(request: ChatRequest, options: AnswerOptions = {}): Promise<ChatOutcome> {
+  async answer(request: ChatRequest, options: ChatAnswerOptions = {}): Promise<ChatOutcome> {
     const key = JSON.stringify([request.mode, request.message, request.history]);
     const cached = this.cache.get(key);
     if (cached) {
       streamLines(cached.response.answer, options.onDelta);
-      return { ...cached, timings: { retrievalMs: 0, answerMs: 0 } };
+      const outcome = { ...cached, timings: { retrievalMs: 0, answerMs: 0 } };
+      options.onOutcome?.(outcome);
+      return outcome;
     }
     const outcome = await this.answerFresh(request, options);
     if (outcome.response.provider === 'offline') this.cache.set(key, outcome);
+    options.onOutcome?.(outcome);
     return outcome;
   }
 
@@ -160,6 +170,10 @@ export class ChatService {
       response: { ...draft, mode: request.mode, provider },
       retrieval,
       timings: { retrievalMs, answerMs: performance.now() - answerStarted },
+      // A model that declines an answerable-looking question is logged as not covered.
+      ...(draft.answered
+        ? {}
+        : { refusal: decision.kind === 'answer' ? 'not-covered' : decision.kind }),
     };
   }
 

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
-  const config = loadConfig();
+  const loaded = loadConfig();
+  // Questions asked on the command line are not residents' questions: the CLI opens no question log.
+  const config = { ...loaded, insight: { ...loaded.insight, questionLog: false } };
   const { chat, policy } = await createServices(
     config,
     createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),

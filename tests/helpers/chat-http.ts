@@ -170,6 +170,8 @@ export function citedArticleNumbers(body: ChatResponse): number[] {
   return [...new Set(body.citations.map((citation) => citation.article))];
 }
 
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** Checks the shape of a chat response: the fields the contract promises, with their types. */
 export function expectChatShape(body: unknown): asserts body is ChatResponse {
   expect(body).toEqual(
@@ -190,10 +192,12 @@ export function expectChatShape(body: unknown): asserts body is ChatResponse {
     'mode',
     'provider',
     'notice',
+    'answerId',
   ]);
   expect(Object.keys(body as object).filter((key) => !allowed.has(key))).toEqual([]);
   const response = body as ChatResponse;
   if ('notice' in response) expect(typeof response.notice).toBe('string');
+  if ('answerId' in response) expect(response.answerId).toMatch(UUID);
   for (const citation of response.citations) {
     expect(Object.keys(citation).sort()).toEqual([
       'article',

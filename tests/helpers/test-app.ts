@@ -1,5 +1,6 @@
 import type { Express } from 'express';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
+import type { Insight } from '../../server/insight/insight.ts';
 import { createApp } from '../../server/app.ts';
 import { ChatService } from '../../server/chat/chat-service.ts';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
@@ -32,6 +33,10 @@ export interface TestAppOptions {
   built?: BuiltIndex;
   /** An answer policy other than the shipped one (loadAnswerPolicy()). */
   policy?: AnswerPolicy;
+  /** The question log (openInsight); off when absent. */
+  insight?: Insight | null;
+  /** A logger other than a silent one (to read what the app logs). */
+  logger?: Logger;
 }
 
 /** The real Express app over a real index built in a temporary directory; logs are silenced. */
@@ -59,12 +64,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     manifest: built.index.manifest,
     chat,
     policy,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     corsOrigins: options.corsOrigins ?? [],
     webDir: options.webDir,
     topics: loadTopicGuide(built.index.document),
     glossary: loadGlossary(built.index.document),
+    insight: options.insight,
   });
   return { app, built, chat, retriever, cleanup: options.built ? async () => {} : built.cleanup };
 }

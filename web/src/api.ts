@@ -3,6 +3,7 @@
 import { fileNameFromDisposition } from '../../core/content-disposition.ts';
 import type { ConversationExportRequest } from '../../core/wire/conversation-export-wire.ts';
 import { errorFromResponse, toApiError } from './api-error';
+import type { FeedbackRequest } from '../../core/wire/insight-wire.ts';
 import type {
   Article,
   GlossaryTerm,
@@ -132,4 +133,13 @@ export async function exportConversationWord(body: ConversationExportRequest): P
       body: JSON.stringify(body),
     }),
   );
+}
+
+/** 有帮助 / 没帮助 (with an optional comment) on one answer; resolves once the server has recorded it. */
+export async function postFeedback(vote: FeedbackRequest): Promise<void> {
+  await request('/api/feedback', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(vote),
+  });
 }

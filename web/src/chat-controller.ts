@@ -6,6 +6,7 @@ import { copyText } from './clipboard';
 import type { Composer } from './composer';
 import { ConversationStore, emptyAnswer, newId } from './conversation-store';
 import { errorText } from './error-text';
+import { FeedbackController } from './feedback-controller';
 import { AssistantView, userView } from './message-view';
 import { ScrollFollow } from './scroll-follow';
 import { S } from './strings';
@@ -26,6 +27,7 @@ export class ChatController {
   private controller: AbortController | null = null;
   private lastSave = 0;
   private readonly scroll: ScrollFollow;
+  private readonly feedback: FeedbackController;
 
   constructor(
     readonly store: ConversationStore,
@@ -35,6 +37,7 @@ export class ChatController {
     private readonly hooks: ChatHooks,
   ) {
     this.scroll = new ScrollFollow(scroller);
+    this.feedback = new FeedbackController(() => this.store.save());
     list.addEventListener('click', (e) => this.onClick(e));
   }
 
@@ -122,6 +125,7 @@ export class ChatController {
         related: res.related,
         provider: res.provider,
         notice: res.notice,
+        answerId: res.answerId,
         status: 'done',
       } satisfies Partial<AssistantMessage>);
     } catch (err) {
@@ -178,6 +182,7 @@ export class ChatController {
     if (!action || !id) return;
     if (action.dataset.action === 'retry') this.retry(id);
     else if (action.dataset.action === 'copy') void this.copy(id, action);
+    else this.feedback.handle(this.store.find(id), action, this.views.get(id));
   }
 
   /** Quotes the answer cited for `article`, for highlighting in the panel. */

@@ -97,6 +97,7 @@ function normaliseResponse(raw: unknown): ChatResponse {
     mode: r.mode === 'citizen' || r.mode === 'trainer' ? r.mode : 'staff',
     provider: typeof r.provider === 'string' ? r.provider : '',
     ...(typeof r.notice === 'string' && r.notice !== '' ? { notice: r.notice } : {}),
+    ...(typeof r.answerId === 'string' && r.answerId !== '' ? { answerId: r.answerId } : {}),
   };
 }
 

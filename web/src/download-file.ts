@@ -9,7 +9,7 @@ export function downloadText(
   downloadBlob(new Blob([text], { type }), fileName);
 }
 
-/** Saves bytes the page received (a .docx or .pptx from the server) under the given name. */
+/** Saves bytes as they came (a .docx or .pptx from the server; a CSV keeps its byte-order mark, which text decoding would drop) under the given name. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

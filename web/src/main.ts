@@ -16,6 +16,7 @@ import { buildLayout } from './layout';
 import { OutlineDrawer } from './outline-drawer';
 import { OutlineNav } from './outline';
 import { OutlineData } from './outline-data';
+import { takeReplayRequest } from './replay-request';
 import { S } from './strings';
 import { StudyView } from './study-view';
 import { Toast } from './toast';
@@ -165,3 +166,15 @@ const mount = document.getElementById('app') ?? document.body;
 mount.replaceChildren(layout.root);
 chat.renderAll();
 void outline.load();
+
+// A 重新提问 link from /admin: a new conversation with that question, in its mode.
+const replay = takeReplayRequest();
+if (replay) {
+  if (replay.mode) {
+    store.mode = replay.mode;
+    audience.set(replay.mode);
+    applyMode(replay.mode);
+  }
+  chat.newChat();
+  chat.ask(replay.question);
+}

@@ -3,6 +3,7 @@
 import { AnswerRenderer, renderSegments } from './answer-renderer';
 import { parseAnswer } from './citation-markers';
 import { button, clear, el } from './dom';
+import { feedbackView, type FeedbackStatus } from './feedback-view';
 import { S, articleLabel } from './strings';
 import type { AssistantMessage, Citation, RelatedArticle } from './types';
 
@@ -21,6 +22,7 @@ export class AssistantView {
   private readonly extras = el('div', { class: 'msg__extras' });
   private readonly thinking = el('p', { class: 'msg__thinking', text: S.thinking });
   private renderer: AnswerRenderer | null = null;
+  private feedback: HTMLElement | null = null;
 
   constructor(
     msg: AssistantMessage,
@@ -86,6 +88,25 @@ export class AssistantView {
           button(S.copy, 'btn-text', { 'data-action': 'copy' }),
         ]),
       );
+    this.feedback = null;
+    if (msg.status === 'done' && msg.answerId) this.showFeedback(msg);
+  }
+
+  /** Renders 有帮助 / 没帮助 again (after a vote, or while one is being sent). */
+  showFeedback(msg: AssistantMessage, status?: FeedbackStatus, error?: string): void {
+    const next = feedbackView(msg, status, error);
+    if (this.feedback) this.feedback.replaceWith(next);
+    else this.extras.append(next);
+    this.feedback = next;
+  }
+
+  /** The comment typed after 没帮助, trimmed ('' when none). */
+  feedbackComment(): string {
+    return this.feedback?.querySelector('textarea')?.value.trim() ?? '';
+  }
+
+  focusFeedbackComment(): void {
+    this.feedback?.querySelector('textarea')?.focus();
   }
 
   private refusalBadge(): HTMLElement {

@@ -88,6 +88,20 @@ export const S = {
   relatedHeading: '您可以查看以下相关条文：',
   sourcesHeading: (n: number): string => `引用原文（${n} 处）`,
 
+  // Feedback under each answer
+  feedbackPrompt: '这个回答有帮助吗？',
+  feedbackUp: '有帮助',
+  feedbackDown: '没帮助',
+  feedbackCommentLabel: '哪里没有帮助？（选填）',
+  feedbackCommentPlaceholder: '例如：没有回答我的问题、引用的条文不对……',
+  feedbackSubmit: '提交意见',
+  feedbackSending: '正在提交……',
+  feedbackThanks: '感谢您的反馈。',
+  feedbackDownThanks: '感谢您的反馈。可以在上面补充说明哪里没有帮助。',
+  feedbackCommentThanks: '已收到您的意见，谢谢。',
+  feedbackFailed: '反馈提交失败，请稍后再试。',
+  feedbackExpired: '这条回答已无法评价（记录已过期或未保存）。',
+
   // Errors (shown with a 重试 button)
   errNetwork: '网络连接失败，请检查网络后重试。',
   errRateLimit: '提问太频繁了，请稍等片刻再试。',

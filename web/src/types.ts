@@ -8,8 +8,9 @@ import type {
   Citation,
 } from '../../core/wire/chat-wire.ts';
 import type { DiscussionQuestion, KeyTerm, StudyPack } from '../../core/wire/study-pack-wire.ts';
+import type { FeedbackRating } from '../../core/wire/insight-wire.ts';
 
-export type { Citation, StudyPack };
+export type { Citation, FeedbackRating, StudyPack };
 export type { QuizItem, StudyOutlineItem, StudyPoint } from '../../core/wire/study-pack-wire.ts';
 export type Mode = Audience;
 export type ChatResponse = ServerChatResponse;
@@ -78,6 +79,10 @@ export interface AssistantMessage {
   notice?: string;
   /** Readable Chinese error text when status is 'error'. */
   error?: string;
+  /** The server's name for this answer, for 有帮助 / 没帮助 (absent when its question log is off). */
+  answerId?: string;
+  /** The reader's vote on this answer, once the server has recorded it. */
+  feedback?: { rating: FeedbackRating; comment?: string };
 }
 
 export type Message = UserMessage | AssistantMessage;
