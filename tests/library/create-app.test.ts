@@ -41,7 +41,11 @@ describe('createApp({ chatModel }): the whole application with any LangChain cha
 
   beforeAll(async () => {
     temp = await makeTempDir('plan-app-');
-    env = { INDEX_DIR: path.join(temp.dir, 'index'), RATE_LIMIT_PER_MINUTE: '0' };
+    env = {
+      INDEX_DIR: path.join(temp.dir, 'index'),
+      DATA_DIR: path.join(temp.dir, 'data'),
+      RATE_LIMIT_PER_MINUTE: '0',
+    };
     offline = await createApp({ env, logger });
     offlineAnswer = await ask(offline);
     textOf = articleTexts(offline);
