@@ -57,12 +57,17 @@ const MEANINGFUL = /[\p{L}\p{N}]/u;
 const CACHE_LIMIT = 20_000;
 const segmentCache = new Map<string, string[]>();
 const tokenizeCache = new Map<string, string[]>();
+const boundaryCache = new Map<string, ReadonlySet<number>>();
 
-function memoised(cache: Map<string, string[]>, text: string, compute: () => string[]): string[] {
+function memoised<Value extends object>(
+  cache: Map<string, Value>,
+  text: string,
+  compute: () => Value,
+): Value {
   const hit = cache.get(text);
   if (hit) return hit;
-  // Frozen: every caller shares the cached array.
-  const value = Object.freeze(compute()) as string[];
+  // Frozen: every caller shares the cached value.
+  const value = Object.freeze(compute());
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, value);
   return value;
@@ -83,14 +88,15 @@ export function segment(text: string): string[] {
  */
 export function wordBoundaries(text: string): ReadonlySet<number> {
   ensureLoaded();
-  const normalized = normalizeForMatch(text);
-  const boundaries = new Set<number>([0]);
-  let offset = 0;
-  for (const token of jieba.cut(normalized, true)) {
-    offset += token.length;
-    boundaries.add(offset);
-  }
-  return boundaries;
+  return memoised(boundaryCache, text, () => {
+    const boundaries = new Set<number>([0]);
+    let offset = 0;
+    for (const token of jieba.cut(normalizeForMatch(text), true)) {
+      offset += token.length;
+      boundaries.add(offset);
+    }
+    return boundaries;
+  });
 }
 
 /**

@@ -61,6 +61,23 @@ export function unitText(question: string): UnitText {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The phrases are the term lists' and place lists', so their patterns are compiled once each, not per question. */
+const latinPatterns = new Map<string, RegExp>();
+const LATIN_PATTERN_LIMIT = 10_000;
+
+/** A Latin phrase as written with spaces, hyphens or dots between its letters, starting a word (short: ending one). */
+function latinPattern(phrase: string): RegExp {
+  let pattern = latinPatterns.get(phrase);
+  if (!pattern) {
+    const letters = [...phrase].map(escapeRegExp).join("[\\s\\-_'’.]*");
+    const after = phrase.length <= 3 ? '(?![a-z])' : '';
+    pattern = new RegExp(`(?<![a-z])${letters}${after}`);
+    if (latinPatterns.size >= LATIN_PATTERN_LIMIT) latinPatterns.clear();
+    latinPatterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Whether a phrase occurs in the question as something its writer wrote: inside one word (暖气 in 暖气费), or starting
  * and ending on word boundaries (看病 in 看病|贵), never straddling two words (河水 in 黄河|水质). A Latin phrase (its
@@ -68,11 +85,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * one: ai is not in Wuhai. Pure.
  */
 export function occursAsUnit(text: UnitText, phrase: string): boolean {
-  if (LATIN.test(phrase[0] ?? '')) {
-    const letters = [...phrase].map(escapeRegExp).join("[\\s\\-_'’.]*");
-    const after = phrase.length <= 3 ? '(?![a-z])' : '';
-    return new RegExp(`(?<![a-z])${letters}${after}`).test(text.latin);
-  }
+  if (LATIN.test(phrase[0] ?? '')) return latinPattern(phrase).test(text.latin);
   const { normalized, boundaries } = text;
   for (
     let start = normalized.indexOf(phrase);

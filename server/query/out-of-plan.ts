@@ -61,10 +61,36 @@ export function placeElsewhere(
   documentText: string,
 ): OutOfPlan | null {
   const text = unitText(message);
-  const names = (place: string) => occursAsUnit(text, place.replace(/[\s.]/g, ''));
-  if (places.home.some(names)) return null;
-  const place = places.elsewhere.find((name) => !documentText.includes(name) && names(name));
+  const names = (place: { compact: string }) => occursAsUnit(text, place.compact);
+  const { home, elsewhere } = placesToRead(places, documentText);
+  if (home.some(names)) return null;
+  const place = elsewhere.find(names)?.name;
   return place ? { kind: 'other-place', place, cue: place } : null;
+}
+
+interface PlaceToRead {
+  name: string;
+  /** Without spaces and dots, as occursAsUnit reads a phrase (new york → newyork, u.s. → us). */
+  compact: string;
+}
+
+const placesByDocument = new WeakMap<
+  PlaceNames,
+  { documentText: string; home: PlaceToRead[]; elsewhere: PlaceToRead[] }
+>();
+
+/** The place lists as questions are read against them, without the places the document names: once per document. */
+function placesToRead(places: PlaceNames, documentText: string) {
+  const known = placesByDocument.get(places);
+  if (known?.documentText === documentText) return known;
+  const toRead = (name: string) => ({ name, compact: name.replace(/[\s.]/g, '') });
+  const prepared = {
+    documentText,
+    home: places.home.map(toRead),
+    elsewhere: places.elsewhere.filter((name) => !documentText.includes(name)).map(toRead),
+  };
+  placesByDocument.set(places, prepared);
+  return prepared;
 }
 
 /** Out of the plan by the nature of the request, else by place; null when the question may be the plan's. Pure. */
