@@ -1,6 +1,5 @@
 import { loadGeneralIdf } from '../../ingest/embedding/general-idf.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
-import { normalizeForMatch } from '../../core/normalize-text.ts';
 import type { Expansion } from './colloquial-expansion.ts';
 
 /** The question as it is ranked: its own tokens plus weighted policy terms standing in for its everyday words. */
@@ -32,7 +31,7 @@ export function expandQuery(
   const expansionPhrases = new Map<string, string>();
   const vectorParts = [{ text: query, weight: 1 }];
   const alternatives = new Map<string, string[]>();
-  for (const { phrase, policy } of expansion.pairs) {
+  for (const { phrase, policy, policyForMatch } of expansion.pairs) {
     const weight = tuning.expansionWeight * Math.min(1, idf.weight(phrase) / tuning.specificIdf);
     const policyTokens = tokenize(policy.join(' '));
     for (const token of policyTokens) {
@@ -45,10 +44,7 @@ export function expandQuery(
     for (const token of tokens.filter(
       (candidate) => candidate.includes(phrase) || phrase.includes(candidate),
     )) {
-      alternatives.set(token, [
-        ...(alternatives.get(token) ?? []),
-        ...policy.map(normalizeForMatch),
-      ]);
+      alternatives.set(token, [...(alternatives.get(token) ?? []), ...policyForMatch]);
     }
   }
   return { tokens, expansionWeights, expansionPhrases, vectorParts, alternatives };

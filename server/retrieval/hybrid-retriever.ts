@@ -210,7 +210,7 @@ export class HybridRetriever {
         this.isUbiquitous,
       );
       const matchesExpansion = expansion.pairs.some((pair) =>
-        pair.policy.some((term) => text.includes(normalizeForMatch(term))),
+        pair.policyForMatch.some((term) => text.includes(term)),
       );
       return { chunks, coverage, matchesExpansion, score: (1 - blend) * score + blend * coverage };
     });
