@@ -11,7 +11,7 @@ import type { AnalyzedText } from '../query/question-analysis.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
 import { makeSnippet } from './make-snippet.ts';
-import { queryCoverage } from './query-coverage.ts';
+import { coverageQuery, queryCoverage } from './query-coverage.ts';
 import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
 import type {
   RankingMode,
@@ -31,6 +31,8 @@ export class HybridRetriever {
   readonly document: PlanDocument;
 
   private readonly tuning: AnswerPolicy['retrieval'];
+  /** Vectors of expansion texts (a term-map entry's policy terms), by text. */
+  private readonly expansionVectors = new Map<string, number[]>();
 
   constructor(
     private readonly index: LoadedIndex,
@@ -166,9 +168,9 @@ export class HybridRetriever {
       listWeights.push(this.tuning.bm25Weight);
     }
     if (mode !== 'bm25') {
-      const parts = await this.embedder.embed(
+      const parts = await this.embedParts(
         expanded.vectorParts.map((part) => part.text),
-        { signal: options.signal },
+        options.signal,
       );
       const vector = combineVectors(
         parts,
@@ -200,33 +202,46 @@ export class HybridRetriever {
     // The fused rank says how well the best passage matches; coverage says how much of the question the whole
     // article answers. Blending them favours the article that addresses every part of a long, everyday question.
     const blend = this.tuning.coverageWeight;
+    const coverageOf = coverageQuery(expanded.tokens, expanded.alternatives, this.isUbiquitous);
     const scored = [...byTarget.entries()].map(([key, { score, chunks }]) => {
-      const text = this.targetTexts.get(key) ?? '';
       const coverage = queryCoverage(
-        expanded.tokens,
+        coverageOf,
         this.targetTokens.get(key) ?? new Set(),
-        text,
-        expanded.alternatives,
-        this.isUbiquitous,
+        this.targetTexts.get(key) ?? '',
       );
-      const matchesExpansion = expansion.pairs.some((pair) =>
-        pair.policyForMatch.some((term) => text.includes(term)),
-      );
-      return { chunks, coverage, matchesExpansion, score: (1 - blend) * score + blend * coverage };
+      return { key, chunks, coverage, score: (1 - blend) * score + blend * coverage };
     });
-    // Snippets cost a sentence split each, so only the hits that are returned get one.
+    // Whether a hit holds the plan's wording, and its snippet, are read only for the hits that are returned.
     return scored
       .sort((left, right) => right.score - left.score)
       .slice(0, options.k)
-      .map(({ chunks, coverage, matchesExpansion, score }) => ({
+      .map(({ key, chunks, coverage, score }) => ({
         ...this.describe(chunks[0]!),
         score: round(score),
         coverage: round(coverage),
-        matchesExpansion,
+        matchesExpansion: expansion.pairs.some((pair) =>
+          pair.policyForMatch.some((term) => (this.targetTexts.get(key) ?? '').includes(term)),
+        ),
         snippet: makeSnippet(chunks[0]!.text, snippetTokens),
         chunks,
         via: 'ranking' as const,
       }));
+  }
+
+  /**
+   * Vectors of the question and of its expansion texts. An expansion text is a term-map entry's policy terms, the same
+   * for every question that names the entry, so each is embedded once; the question itself always is.
+   */
+  private async embedParts(texts: string[], signal?: AbortSignal): Promise<number[][]> {
+    const [question, ...expansions] = texts;
+    const missing = [...new Set(expansions.filter((text) => !this.expansionVectors.has(text)))];
+    const [questionVector, ...embedded] = await this.embedder.embed([question ?? '', ...missing], {
+      signal,
+    });
+    if (this.expansionVectors.size + missing.length > EXPANSION_VECTOR_LIMIT)
+      this.expansionVectors.clear();
+    missing.forEach((text, index) => this.expansionVectors.set(text, embedded[index]!));
+    return [questionVector!, ...expansions.map((text) => this.expansionVectors.get(text)!)];
   }
 
   private articleChunks(articleNumber: number): IndexedChunk[] {
@@ -259,6 +274,9 @@ export class HybridRetriever {
     };
   }
 }
+
+/** More than any term map has entries: the cache of expansion vectors never churns, and never grows without bound. */
+const EXPANSION_VECTOR_LIMIT = 1_000;
 
 /** Hits are articles; text outside the articles is its own hit per section. */
 function targetKey(chunk: Chunk): string {
