@@ -24,12 +24,15 @@ const EXACT_SEARCH_LIMIT = 2_000;
 export class VectorIndex {
   /** For an exact search: the stored unit vectors, dimension by dimension (all vectors' values of dimension 0 first). */
   private readonly byDimension: Float32Array | null;
+  /** The number of vectors: an index is never added to once built or read. */
+  readonly size: number;
 
   private constructor(
     private readonly hnsw: InstanceType<typeof HierarchicalNSW>,
     readonly dimensions: number,
   ) {
     const count = hnsw.getCurrentCount();
+    this.size = count;
     if (count > EXACT_SEARCH_LIMIT) {
       this.byDimension = null;
       return;
@@ -60,10 +63,6 @@ export class VectorIndex {
 
   write(file: string): void {
     this.hnsw.writeIndexSync(file);
-  }
-
-  get size(): number {
-    return this.hnsw.getCurrentCount();
   }
 
   /** The `limit` vectors most similar to the query, most similar first (equal ones in label order when exact). */

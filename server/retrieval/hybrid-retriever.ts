@@ -2,8 +2,6 @@ import type { Chunk, PlanDocument } from '../../core/document-model.ts';
 import type { Embedder } from '../../ingest/embedding/embedder.ts';
 import { Bm25Index } from '../../ingest/indexing/bm25-index.ts';
 import type { LoadedIndex } from '../../ingest/indexing/read-index.ts';
-import { normalizeForMatch } from '../../core/normalize-text.ts';
-import { indexTextOf } from '../../ingest/index-text.ts';
 import type { Expansion } from '../query/colloquial-expansion.ts';
 import { analyzeText } from '../query/analyze-question.ts';
 import { combineVectors, type ExpandedQuery } from '../query/expanded-query.ts';
@@ -12,6 +10,7 @@ import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
 import { makeSnippet } from './make-snippet.ts';
 import { coverageQuery, queryCoverage } from './query-coverage.ts';
+import { RankingTargets } from './ranking-targets.ts';
 import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
 import type {
   RankingMode,
@@ -25,9 +24,7 @@ type IndexedChunk = LoadedIndex['chunks'][number];
 /** Structure-aware hybrid retrieval: named articles and parts first, then BM25 and vectors fused by RRF. */
 export class HybridRetriever {
   private readonly bm25: Bm25Index;
-  /** All tokens of each article (or of each section outside the articles), for coverage. */
-  private readonly targetTokens: Map<string, Set<string>>;
-  private readonly targetTexts: Map<string, string>;
+  private readonly targets: RankingTargets;
   readonly document: PlanDocument;
 
   private readonly tuning: AnswerPolicy['retrieval'];
@@ -42,18 +39,7 @@ export class HybridRetriever {
     this.document = index.document;
     this.tuning = policy.retrieval;
     this.bm25 = new Bm25Index(index.chunks.map((chunk) => chunk.tokens));
-    this.targetTokens = new Map();
-    this.targetTexts = new Map();
-    for (const chunk of index.chunks) {
-      const key = targetKey(chunk);
-      const tokens = this.targetTokens.get(key) ?? new Set<string>();
-      for (const token of chunk.tokens) tokens.add(token);
-      this.targetTokens.set(key, tokens);
-      this.targetTexts.set(
-        key,
-        `${this.targetTexts.get(key) ?? ''}${normalizeForMatch(indexTextOf(chunk))}`,
-      );
-    }
+    this.targets = new RankingTargets(index.chunks);
   }
 
   /** Analyses a message on its own and retrieves for it (GET /api/search, the CLI, study packs, the topic build). */
@@ -194,7 +180,7 @@ export class HybridRetriever {
       (left, right) => right[1] - left[1] || left[0] - right[0],
     )) {
       const chunk = this.index.chunks[index]!;
-      const key = targetKey(chunk);
+      const key = this.targets.keyOf(index);
       const entry = byTarget.get(key);
       if (entry) entry.chunks.push(chunk);
       else byTarget.set(key, { score: score / scale, chunks: [chunk] });
@@ -204,10 +190,8 @@ export class HybridRetriever {
     const blend = this.tuning.coverageWeight;
     const coverageOf = coverageQuery(expanded.tokens, expanded.alternatives, this.isUbiquitous);
     const scored = [...byTarget.entries()].map(([key, { score, chunks }]) => {
-      const coverage = queryCoverage(
-        coverageOf,
-        this.targetTokens.get(key) ?? new Set(),
-        this.targetTexts.get(key) ?? '',
+      const coverage = queryCoverage(coverageOf, this.targets.tokensOf(key), (term) =>
+        this.targets.contains(key, term),
       );
       return { key, chunks, coverage, score: (1 - blend) * score + blend * coverage };
     });
@@ -220,7 +204,7 @@ export class HybridRetriever {
         score: round(score),
         coverage: round(coverage),
         matchesExpansion: expansion.pairs.some((pair) =>
-          pair.policyForMatch.some((term) => (this.targetTexts.get(key) ?? '').includes(term)),
+          pair.policyForMatch.some((term) => this.targets.contains(key, term)),
         ),
         snippet: makeSnippet(chunks[0]!.text, snippetTokens),
         chunks,
@@ -277,11 +261,6 @@ export class HybridRetriever {
 
 /** More than any term map has entries: the cache of expansion vectors never churns, and never grows without bound. */
 const EXPANSION_VECTOR_LIMIT = 1_000;
-
-/** Hits are articles; text outside the articles is its own hit per section. */
-function targetKey(chunk: Chunk): string {
-  return chunk.articleNumber !== null ? `a${chunk.articleNumber}` : chunk.id;
-}
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

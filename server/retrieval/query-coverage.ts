@@ -35,13 +35,12 @@ export function coverageQuery(
  */
 export function queryCoverage(
   query: CoverageQuery,
-  hitTokens: Set<string>,
-  hitText: string,
+  hitTokens: ReadonlySet<string>,
+  hitContains: (term: string) => boolean,
 ): number {
   if (query.total === 0) return 0;
   let found = 0;
   for (const { token, weight, alternatives } of query.terms)
-    if (hitTokens.has(token) || alternatives.some((term) => hitText.includes(term)))
-      found += weight;
+    if (hitTokens.has(token) || alternatives.some(hitContains)) found += weight;
   return found / query.total;
 }
