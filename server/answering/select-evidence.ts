@@ -1,6 +1,6 @@
 import type { Article } from '../../core/document-model.ts';
 import type { Sentence } from '../../core/split-sentences.ts';
-import { articleSentences } from './article-sentences.ts';
+import { passageSentences } from '../retrieval/passage-sentences.ts';
 
 /** A sentence of an article chosen to answer a question; its text is verbatim from article.text[start, end). */
 export interface Evidence {
@@ -27,7 +27,7 @@ export interface EvidenceQuery {
 export function scoreSentences(article: Article, query: EvidenceQuery): Evidence[] {
   const terms = new Map(query.terms.map((term) => [term.token, term]));
   const { lengthUnit, concreteBoost, concreteCap } = query.weights;
-  return articleSentences(article).map(({ sentence, position, tokens, figures }) => {
+  return passageSentences(article).map(({ sentence, position, tokenSet: tokens, figures }) => {
     let score = 0;
     // The plan's words for one everyday phrase count once, as the best of them: 学校 → 教育 or 特殊教育, not both.
     const concepts = new Map<string, number>();
@@ -81,7 +81,7 @@ export function leadingSentences(
   limit: number,
   exclude?: ReadonlySet<string>,
 ): Evidence[] {
-  return articleSentences(article)
+  return passageSentences(article)
     .map(({ sentence, position }) => ({ article, sentence, score: 0, position }))
     .filter(
       (evidence) =>
@@ -91,7 +91,7 @@ export function leadingSentences(
 }
 
 function isOnlySentence(article: Article): boolean {
-  return articleSentences(article).length === 1;
+  return passageSentences(article).length === 1;
 }
 
 /** Named programmes, places, figures and quoted slogans make a sentence concrete. */
