@@ -8,8 +8,7 @@ import { combineVectors, type ExpandedQuery } from '../query/expanded-query.ts';
 import type { AnalyzedText } from '../query/question-analysis.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
-import { makeSnippet } from './make-snippet.ts';
-import { coverageQuery, queryCoverage } from './query-coverage.ts';
+import { coverageByHit, coverageQuery, type CoverageQuery } from './query-coverage.ts';
 import { RankingTargets } from './ranking-targets.ts';
 import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
 import type {
@@ -128,13 +127,8 @@ export class HybridRetriever {
     options: SearchOptions & { k: number },
   ): Promise<RetrievalHit[]> {
     const mode: RankingMode = options.mode ?? 'hybrid';
-    const allowed = (index: number) => {
-      const articleNumber = this.index.chunks[index]?.articleNumber ?? null;
-      return (
-        !options.restrictToArticles ||
-        (articleNumber !== null && options.restrictToArticles.includes(articleNumber))
-      );
-    };
+    // Named closures are avoided on this path: tsx (esbuild keepNames) gives each one a name at every call, ~1 µs.
+    const restrict = options.restrictToArticles;
     const limit = this.tuning.candidates;
 
     const lists: number[][] = [];
@@ -148,7 +142,7 @@ export class HybridRetriever {
       lists.push(
         hits
           .map((hit) => hit.index)
-          .filter(allowed)
+          .filter((index) => this.allowed(index, restrict))
           .slice(0, limit),
       );
       listWeights.push(this.tuning.bm25Weight);
@@ -166,14 +160,13 @@ export class HybridRetriever {
       lists.push(
         hits
           .map((hit) => hit.index)
-          .filter(allowed)
+          .filter((index) => this.allowed(index, restrict))
           .slice(0, limit),
       );
       listWeights.push(this.tuning.vectorWeight);
     }
     const fused = reciprocalRankFusion(lists, this.tuning.rrfConstant, listWeights);
     const scale = maxFusedScore(lists.length, this.tuning.rrfConstant, listWeights);
-    const snippetTokens = [...expanded.tokens, ...expanded.expansionWeights.keys()];
 
     const byTarget = new Map<string, { score: number; chunks: IndexedChunk[] }>();
     for (const [index, score] of [...fused.entries()].sort(
@@ -188,13 +181,17 @@ export class HybridRetriever {
     // The fused rank says how well the best passage matches; coverage says how much of the question the whole
     // article answers. Blending them favours the article that addresses every part of a long, everyday question.
     const blend = this.tuning.coverageWeight;
-    const coverageOf = coverageQuery(expanded.tokens, expanded.alternatives, this.isUbiquitous);
+    const coverageOf = coverageByHit(
+      coverageQuery(expanded.tokens, expanded.alternatives, this.isUbiquitous),
+      (term) => this.holders(term),
+    );
     const scored = [...byTarget.entries()].map(([key, { score, chunks }]) => {
-      const coverage = queryCoverage(coverageOf, this.targets.tokensOf(key), (term) =>
-        this.targets.contains(key, term),
-      );
+      const coverage = coverageOf(key);
       return { key, chunks, coverage, score: (1 - blend) * score + blend * coverage };
     });
+    const holdingExpansion = this.targets.holdingAny(
+      expansion.pairs.flatMap((pair) => pair.policyForMatch),
+    );
     // Whether a hit holds the plan's wording, and its snippet, are read only for the hits that are returned.
     return scored
       .sort((left, right) => right.score - left.score)
@@ -203,13 +200,24 @@ export class HybridRetriever {
         ...this.describe(chunks[0]!),
         score: round(score),
         coverage: round(coverage),
-        matchesExpansion: expansion.pairs.some((pair) =>
-          pair.policyForMatch.some((term) => this.targets.contains(key, term)),
-        ),
-        snippet: makeSnippet(chunks[0]!.text, snippetTokens),
+        matchesExpansion: holdingExpansion.has(key),
         chunks,
         via: 'ranking' as const,
       }));
+  }
+
+  /** The targets that hold a question word, themselves or through a policy term it stands for. */
+  private holders({ token, alternatives }: CoverageQuery['terms'][number]): ReadonlySet<string> {
+    const holding = this.targets.holdingToken(token);
+    if (alternatives.length === 0) return holding;
+    return new Set([...holding, ...this.targets.holdingAny(alternatives)]);
+  }
+
+  /** Whether a chunk may be ranked: any, or only those of the articles a search is restricted to. */
+  private allowed(chunkPosition: number, restrictToArticles?: readonly number[]): boolean {
+    if (!restrictToArticles) return true;
+    const articleNumber = this.index.chunks[chunkPosition]?.articleNumber ?? null;
+    return articleNumber !== null && restrictToArticles.includes(articleNumber);
   }
 
   /**
@@ -240,7 +248,6 @@ export class HybridRetriever {
       score: 1,
       coverage: 1,
       matchesExpansion: false,
-      snippet: makeSnippet(first.text, []),
       chunks,
       via: 'structure',
     };

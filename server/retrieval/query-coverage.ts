@@ -29,18 +29,17 @@ export function coverageQuery(
 }
 
 /**
- * IDF-weighted share of the question's words that occur in a hit: a word counts as found when the hit has it, or when
- * the hit's text contains one of the policy terms it stands for. Near 0 for questions about things the plan never
- * mentions.
+ * The coverage of every hit at once: the IDF-weighted share of the question's words that a hit holds, itself or
+ * through one of the policy terms a word stands for. `holders` gives, for a word, the hits (by key) that hold it
+ * either way; each word's weight goes to each of them, so the work follows the few hits that hold a word rather than
+ * every hit times every word. Near 0 for questions about things the plan never mentions.
  */
-export function queryCoverage(
+export function coverageByHit(
   query: CoverageQuery,
-  hitTokens: ReadonlySet<string>,
-  hitContains: (term: string) => boolean,
-): number {
-  if (query.total === 0) return 0;
-  let found = 0;
-  for (const { token, weight, alternatives } of query.terms)
-    if (hitTokens.has(token) || alternatives.some(hitContains)) found += weight;
-  return found / query.total;
+  holders: (term: CoverageQuery['terms'][number]) => Iterable<string>,
+): (hitKey: string) => number {
+  const found = new Map<string, number>();
+  for (const term of query.terms)
+    for (const key of holders(term)) found.set(key, (found.get(key) ?? 0) + term.weight);
+  return (hitKey) => (query.total === 0 ? 0 : (found.get(hitKey) ?? 0) / query.total);
 }
