@@ -27,12 +27,7 @@ export function expandColloquial(question: string, termMap: readonly TermMapEntr
     candidate.length > 1 ? occursAsUnit(units, candidate) : words.has(candidate),
   );
   termMap.forEach((entry, entryIndex) => {
-    const word = listedWords.get(entryIndex);
-    const phrase =
-      word ??
-      entry.patterns
-        .map((pattern) => pattern.exec(text)?.[0])
-        .find((found): found is string => Boolean(found));
+    const phrase = listedWords.get(entryIndex) ?? firstMatch(entry.patterns, text);
     if (!phrase) return;
     matched.add(phrase);
     topics.add(entry.topic);
@@ -40,6 +35,15 @@ export function expandColloquial(question: string, termMap: readonly TermMapEntr
     for (const term of entry.policy) policyTerms.add(term);
   });
   return { matched: [...matched], policyTerms: [...policyTerms], topics: [...topics], pairs };
+}
+
+/** What the first of the patterns that matches (with a non-empty match) matched, if any. */
+function firstMatch(patterns: readonly RegExp[], text: string): string | undefined {
+  for (const pattern of patterns) {
+    const found = pattern.exec(text)?.[0];
+    if (found) return found;
+  }
+  return undefined;
 }
 
 interface ListedWord {

@@ -59,6 +59,11 @@ export function combineVectors(vectors: number[][], weights: number[]): number[]
     for (let position = 0; position < length; position += 1)
       combined[position]! += weight * (vector[position] ?? 0);
   });
-  const norm = Math.sqrt(combined.reduce((sum, value) => sum + value * value, 0));
-  return norm === 0 ? combined : combined.map((value) => value / norm);
+  let sum = 0;
+  for (const value of combined) sum += value * value;
+  const norm = Math.sqrt(sum);
+  if (norm === 0) return combined;
+  for (let position = 0; position < length; position += 1)
+    combined[position] = combined[position]! / norm;
+  return combined;
 }
