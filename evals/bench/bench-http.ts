@@ -79,6 +79,8 @@ export interface HttpBenchOptions {
   mixedRequests: number;
   /** The mixed run stops after the batch that passes this many seconds. */
   mixedMaxSeconds: number;
+  /** Memory is read once more after this many idle seconds. */
+  settleSeconds: number;
 }
 
 /**
@@ -114,6 +116,9 @@ export async function benchHttp(questions: string[], options: HttpBenchOptions) 
         throw new Error(`mixed load: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
       if ((performance.now() - started) / 1000 > options.mixedMaxSeconds) break;
     }
+    // Right after a batch, the heap still holds the garbage of the last requests; V8 returns it when the load stops.
+    await new Promise((resolve) => setTimeout(resolve, options.settleSeconds * 1000));
+    const settled = await memory(bareOrigin);
     return {
       bare,
       chat: chatResult,
@@ -122,6 +127,8 @@ export async function benchHttp(questions: string[], options: HttpBenchOptions) 
         afterStart,
         afterMixed: batches,
         growthMb: (batches.at(-1)?.rssMb ?? afterStart.rssMb) - afterStart.rssMb,
+        settledAfterMixed: { seconds: options.settleSeconds, ...settled },
+        settledGrowthMb: settled.rssMb - afterStart.rssMb,
       },
     };
   } finally {

@@ -8,6 +8,7 @@ interface Run {
     afterStart: { rssMb: number };
     afterMixed: Array<{ requests: number; rssMb: number }>;
     growthMb: number;
+    settledAfterMixed: { seconds: number; rssMb: number };
   };
 }
 
@@ -18,10 +19,11 @@ const latency = (result: LoadResult) => `${result.latencyMs.p50} / ${result.late
 export function httpTable(http: { cached: Run; uncached: Run }): string {
   const memory = (run: Run) => {
     const last = run.memory.afterMixed.at(-1);
-    return `${run.memory.afterStart.rssMb} → ${last?.rssMb ?? '–'} MB (${(last?.requests ?? 0).toLocaleString('en')} mixed)`;
+    const { settledAfterMixed: settled } = run.memory;
+    return `${run.memory.afterStart.rssMb} → ${last?.rssMb ?? '–'} MB (${(last?.requests ?? 0).toLocaleString('en')} mixed) → ${settled.rssMb} MB (${settled.seconds} s idle)`;
   };
   return [
-    '| | req/s | p50 / p97.5 ms | ÷ bare (same process) | RSS after start → after mixed requests |',
+    '| | req/s | p50 / p97.5 ms | ÷ bare (same process) | RSS after start → after mixed requests → idle |',
     '|---|---|---|---|---|',
     `| bare Express (beside the cached run) | ${rate(http.cached.bare)} | ${latency(http.cached.bare)} | | |`,
     `| \`/api/chat\`, response cache on | ${rate(http.cached.chat)} | ${latency(http.cached.chat)} | ${http.cached.throughputRatio.toFixed(2)} | ${memory(http.cached)} |`,

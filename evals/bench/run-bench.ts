@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       copies: { type: 'string', default: '100' },
       mixed: { type: 'string', default: '40000' },
       'mixed-max-seconds': { type: 'string', default: '180' },
+      'settle-seconds': { type: 'string', default: '10' },
       'start-runs': { type: 'string', default: '5' },
     },
   });
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
       seconds: Number(values.seconds),
       mixedRequests: Number(values.mixed),
       mixedMaxSeconds: Number(values['mixed-max-seconds']),
+      settleSeconds: Number(values['settle-seconds']),
     };
     // With the response cache (repeated questions answered from memory) and without it (every request computed).
     const http = {
