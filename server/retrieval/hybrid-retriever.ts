@@ -192,7 +192,6 @@ export class HybridRetriever {
     const holdingExpansion = this.targets.holdingAny(
       expansion.pairs.flatMap((pair) => pair.policyForMatch),
     );
-    // Whether a hit holds the plan's wording, and its snippet, are read only for the hits that are returned.
     return scored
       .sort((left, right) => right.score - left.score)
       .slice(0, options.k)
@@ -226,14 +225,21 @@ export class HybridRetriever {
    */
   private async embedParts(texts: string[], signal?: AbortSignal): Promise<number[][]> {
     const [question, ...expansions] = texts;
-    const missing = [...new Set(expansions.filter((text) => !this.expansionVectors.has(text)))];
+    // Read before waiting for the embedder: another request may refill the cache meanwhile.
+    const known = new Map<string, number[]>();
+    for (const text of expansions) {
+      const vector = this.expansionVectors.get(text);
+      if (vector) known.set(text, vector);
+    }
+    const missing = [...new Set(expansions.filter((text) => !known.has(text)))];
     const [questionVector, ...embedded] = await this.embedder.embed([question ?? '', ...missing], {
       signal,
     });
-    if (this.expansionVectors.size + missing.length > EXPANSION_VECTOR_LIMIT)
+    const fresh = new Map(missing.map((text, index) => [text, embedded[index]!]));
+    if (this.expansionVectors.size + fresh.size > EXPANSION_VECTOR_LIMIT)
       this.expansionVectors.clear();
-    missing.forEach((text, index) => this.expansionVectors.set(text, embedded[index]!));
-    return [questionVector!, ...expansions.map((text) => this.expansionVectors.get(text)!)];
+    for (const [text, vector] of fresh) this.expansionVectors.set(text, vector);
+    return [questionVector!, ...expansions.map((text) => known.get(text) ?? fresh.get(text)!)];
   }
 
   private articleChunks(articleNumber: number): IndexedChunk[] {
