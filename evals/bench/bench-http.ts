@@ -5,8 +5,11 @@ import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
 import { load, type LoadRequest } from './http-load.ts';
 
 /** Resident set and V8 heap of the server process, in MB. */
-async function memory(origin: string): Promise<{ rssMb: number; heapUsedMb: number }> {
-  const response = await fetch(`${origin}/rss`);
+async function memory(
+  origin: string,
+  afterFullGc = false,
+): Promise<{ rssMb: number; heapUsedMb: number }> {
+  const response = await fetch(`${origin}/rss${afterFullGc ? '?gc=1' : ''}`);
   const { rss, heapUsed } = (await response.json()) as { rss: number; heapUsed: number };
   return { rssMb: Math.round(rss / 2 ** 20), heapUsedMb: Math.round(heapUsed / 2 ** 20) };
 }
@@ -21,7 +24,12 @@ export async function cpuMicros(origin: string): Promise<number> {
 export async function startBenchServer(env: Record<string, string>) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts')],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts'),
+    ],
     { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
@@ -96,6 +104,7 @@ export async function benchHttp(questions: string[], options: HttpBenchOptions) 
     // Warm-up: every question twice, so that the timed run measures a warm process.
     await load(app, chat, { connections: 4, amount: chat.length * 2 });
     const afterStart = await memory(bareOrigin);
+    const afterStartFullGc = await memory(bareOrigin, true);
     const bareRequests: LoadRequest[] = chat.map((request) => ({ ...request, path: '/bare' }));
     const bare = await load(bareOrigin, bareRequests, {
       connections: 50,
@@ -119,16 +128,20 @@ export async function benchHttp(questions: string[], options: HttpBenchOptions) 
     // Right after a batch, the heap still holds the garbage of the last requests; V8 returns it when the load stops.
     await new Promise((resolve) => setTimeout(resolve, options.settleSeconds * 1000));
     const settled = await memory(bareOrigin);
+    // Not what the process holds (V8 collects when it chooses), but whether anything accumulates per request.
+    const afterFullGc = await memory(bareOrigin, true);
     return {
       bare,
       chat: chatResult,
       throughputRatio: chatResult.requestsPerSecond / bare.requestsPerSecond,
       memory: {
         afterStart,
+        afterStartFullGc,
         afterMixed: batches,
         growthMb: (batches.at(-1)?.rssMb ?? afterStart.rssMb) - afterStart.rssMb,
         settledAfterMixed: { seconds: options.settleSeconds, ...settled },
         settledGrowthMb: settled.rssMb - afterStart.rssMb,
+        afterFullGc,
       },
     };
   } finally {

@@ -9,6 +9,8 @@ interface Run {
     afterMixed: Array<{ requests: number; rssMb: number }>;
     growthMb: number;
     settledAfterMixed: { seconds: number; rssMb: number };
+    afterStartFullGc: { heapUsedMb: number };
+    afterFullGc: { heapUsedMb: number };
   };
 }
 
@@ -20,7 +22,7 @@ export function httpTable(http: { cached: Run; uncached: Run }): string {
   const memory = (run: Run) => {
     const last = run.memory.afterMixed.at(-1);
     const { settledAfterMixed: settled } = run.memory;
-    return `${run.memory.afterStart.rssMb} → ${last?.rssMb ?? '–'} MB (${(last?.requests ?? 0).toLocaleString('en')} mixed) → ${settled.rssMb} MB (${settled.seconds} s idle)`;
+    return `${run.memory.afterStart.rssMb} → ${last?.rssMb ?? '–'} MB (${(last?.requests ?? 0).toLocaleString('en')} mixed) → ${settled.rssMb} MB (${settled.seconds} s idle); heap after a full GC ${run.memory.afterStartFullGc.heapUsedMb} → ${run.memory.afterFullGc.heapUsedMb} MB`;
   };
   return [
     '| | req/s | p50 / p97.5 ms | ÷ bare (same process) | RSS after start → after mixed requests → idle |',
