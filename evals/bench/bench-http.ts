@@ -1,8 +1,11 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
 import { load, type LoadRequest } from './http-load.ts';
+
+/** Where the bench server is bundled (inside the project, where node finds node_modules; git-ignored). */
+const BENCH_BUILD_DIR = path.join('.build', 'bench');
 
 /** Resident set and V8 heap of the server process, in MB. */
 async function memory(
@@ -20,16 +23,25 @@ export async function cpuMicros(origin: string): Promise<number> {
   return ((await response.json()) as { cpuMicros: number }).cpuMicros;
 }
 
-/** The bench server (bench-server.ts) in its own process, with `env` on top of this environment. */
+/**
+ * The bench server (bench-server.ts) in its own process, with `env` on top of this environment: bundled and run on
+ * plain node as npm start runs the server (server/bundle-server.mjs), so that its memory is what a deployment sees.
+ */
 export async function startBenchServer(env: Record<string, string>) {
-  const child = spawn(
+  execFileSync(
     process.execPath,
     [
-      '--expose-gc',
-      '--import',
-      'tsx',
-      path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts'),
+      path.join(PROJECT_ROOT, 'server', 'bundle-server.mjs'),
+      '--entry',
+      path.join('evals', 'bench', 'bench-server.ts'),
+      '--outdir',
+      BENCH_BUILD_DIR,
     ],
+    { cwd: PROJECT_ROOT, stdio: 'inherit' },
+  );
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', path.join(PROJECT_ROOT, BENCH_BUILD_DIR, 'bench-server.js')],
     { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
