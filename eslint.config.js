@@ -9,7 +9,15 @@ import prettier from 'eslint-config-prettier';
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'dist/', 'web/dist/', '.index/', 'evals/reports/', 'coverage/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'web/dist/',
+      '.index/',
+      'evals/reports/',
+      'coverage/',
+      '.build/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -48,7 +48,9 @@ export function fillTemplate(
     if (unknown.length > 0)
       throw new TemplateError(`${label}: unknown variables ${unknown.join(', ')}`);
   }
-  return template.replace(new RegExp(syntax.source, 'g'), (_whole, variable: string) => {
+  // A global pattern is used as it is: replace() starts it at 0 and leaves it at 0, so sharing it is safe.
+  const pattern = syntax.global ? syntax : new RegExp(syntax.source, 'g');
+  return template.replace(pattern, (_whole, variable: string) => {
     if (!(variable in values)) throw new TemplateError(`${label} needs {${variable}}`);
     const value = String(values[variable]);
     return options.transform ? options.transform(variable, value) : value;

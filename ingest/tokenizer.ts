@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { normalizeForMatch } from '../core/normalize-text.ts';
+import { TRIMMED_DICTIONARY_FILE } from './dictionary/dictionary-files.ts';
 import { loadPlanTerms } from './plan-terms.ts';
 import { readTermListFile } from './read-data-file.ts';
 
@@ -32,7 +33,11 @@ let stopwords: Set<string> = new Set();
  */
 const USER_TERM_FREQUENCY = 100000;
 
-/** Loads jieba's dictionaries once, plus the plan's own terms so that 铸牢中华民族共同体意识 or 五区一河 stay whole. */
+/**
+ * Loads jieba's dictionaries once: the trimmed main dictionary (data/dict/jieba, `npm run build:dictionary`), plus the
+ * plan's own terms so that 铸牢中华民族共同体意识 or 五区一河 stay whole. nodejieba also loads an IDF table for keyword
+ * extraction, which this project never asks it for: it gets a one-line table instead of jieba's 260,000 lines.
+ */
 function ensureLoaded(): void {
   if (loaded) return;
   const terms = loadPlanTerms().map(normalizeForMatch);
@@ -40,7 +45,9 @@ function ensureLoaded(): void {
   try {
     const userDict = path.join(dir, 'user.dict.utf8');
     writeFileSync(userDict, terms.map((term) => `${term} ${USER_TERM_FREQUENCY} n`).join('\n'));
-    jieba.load({ userDict });
+    const idfDict = path.join(dir, 'idf.utf8');
+    writeFileSync(idfDict, 'idf 1\n');
+    jieba.load({ dict: TRIMMED_DICTIONARY_FILE, userDict, idfDict });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -57,12 +64,17 @@ const MEANINGFUL = /[\p{L}\p{N}]/u;
 const CACHE_LIMIT = 20_000;
 const segmentCache = new Map<string, string[]>();
 const tokenizeCache = new Map<string, string[]>();
+const boundaryCache = new Map<string, ReadonlySet<number>>();
 
-function memoised(cache: Map<string, string[]>, text: string, compute: () => string[]): string[] {
+function memoised<Value extends object>(
+  cache: Map<string, Value>,
+  text: string,
+  compute: () => Value,
+): Value {
   const hit = cache.get(text);
   if (hit) return hit;
-  // Frozen: every caller shares the cached array.
-  const value = Object.freeze(compute()) as string[];
+  // Frozen: every caller shares the cached value.
+  const value = Object.freeze(compute());
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, value);
   return value;
@@ -83,14 +95,15 @@ export function segment(text: string): string[] {
  */
 export function wordBoundaries(text: string): ReadonlySet<number> {
   ensureLoaded();
-  const normalized = normalizeForMatch(text);
-  const boundaries = new Set<number>([0]);
-  let offset = 0;
-  for (const token of jieba.cut(normalized, true)) {
-    offset += token.length;
-    boundaries.add(offset);
-  }
-  return boundaries;
+  return memoised(boundaryCache, text, () => {
+    const boundaries = new Set<number>([0]);
+    let offset = 0;
+    for (const token of jieba.cut(normalizeForMatch(text), true)) {
+      offset += token.length;
+      boundaries.add(offset);
+    }
+    return boundaries;
+  });
 }
 
 /**

@@ -1,14 +1,20 @@
+import { stop as stopEsbuild } from 'esbuild';
 import { WEB_DIST_DIR } from '../ingest/project-paths.ts';
 import { buildWeb } from '../web/build.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createPlanApp } from './create-plan-app.ts';
 
-/** `npm start`: build the page, build the index if missing or stale, then serve both. */
+/**
+ * `npm start` (bundled by server/bundle-server.mjs, run on plain node): build the page, build the index if missing or
+ * stale, then serve both.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   await buildWeb(WEB_DIST_DIR);
+  // esbuild's service process (~20 MB) has nothing more to do once the page is built.
+  await stopEsbuild();
   const { app, services } = await createPlanApp(config, logger, { webDir: WEB_DIST_DIR });
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();

@@ -1,75 +1,58 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
+import { load, type LoadRequest } from './http-load.ts';
 
-interface LoadResult {
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p90: number; p97_5: number; p99: number };
-  non2xx: number;
-  errors: number;
-  total: number;
-}
-
-export async function load(
-  url: string,
-  bodies: string[],
-  options: { connections: number; duration?: number; amount?: number },
-): Promise<LoadResult> {
-  let next = 0;
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections: options.connections,
-    ...(options.amount !== undefined
-      ? { amount: options.amount }
-      : { duration: options.duration ?? 10 }),
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      { setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) },
-    ],
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    latencyMs: {
-      p50: result.latency.p50,
-      p90: result.latency.p90,
-      p97_5: result.latency.p97_5,
-      p99: result.latency.p99,
-    },
-    non2xx: result.non2xx,
-    errors: result.errors,
-    total: result.requests.total,
-  };
-}
-
-/** CPU time the server process has used so far (user + system), in microseconds. */
-export async function cpuMicros(port: number): Promise<number> {
-  const response = await fetch(`http://127.0.0.1:${port}/rss`);
-  return ((await response.json()) as { cpuMicros: number }).cpuMicros;
-}
+/** Where the bench server is bundled (inside the project, where node finds node_modules; git-ignored). */
+const BENCH_BUILD_DIR = path.join('.build', 'bench');
 
 /** Resident set and V8 heap of the server process, in MB. */
-async function memory(port: number): Promise<{ rssMb: number; heapUsedMb: number }> {
-  const response = await fetch(`http://127.0.0.1:${port}/rss`);
+async function memory(
+  origin: string,
+  afterFullGc = false,
+): Promise<{ rssMb: number; heapUsedMb: number }> {
+  const response = await fetch(`${origin}/rss${afterFullGc ? '?gc=1' : ''}`);
   const { rss, heapUsed } = (await response.json()) as { rss: number; heapUsed: number };
   return { rssMb: Math.round(rss / 2 ** 20), heapUsedMb: Math.round(heapUsed / 2 ** 20) };
 }
 
-/** The bench server (bench-server.ts) in its own process, with `env` on top of this environment. */
+/** CPU time the server process has used so far (user + system), in microseconds. */
+export async function cpuMicros(origin: string): Promise<number> {
+  const response = await fetch(`${origin}/rss`);
+  return ((await response.json()) as { cpuMicros: number }).cpuMicros;
+}
+
+/**
+ * The bench server (bench-server.ts) in its own process, with `env` on top of this environment: bundled and run on
+ * plain node as npm start runs the server (server/bundle-server.mjs), so that its memory is what a deployment sees.
+ */
 export async function startBenchServer(env: Record<string, string>) {
+  execFileSync(
+    process.execPath,
+    [
+      path.join(PROJECT_ROOT, 'server', 'bundle-server.mjs'),
+      '--entry',
+      path.join('evals', 'bench', 'bench-server.ts'),
+      '--outdir',
+      BENCH_BUILD_DIR,
+    ],
+    { cwd: PROJECT_ROOT, stdio: 'inherit' },
+  );
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'evals', 'bench', 'bench-server.ts')],
+    ['--expose-gc', path.join(PROJECT_ROOT, BENCH_BUILD_DIR, 'bench-server.js')],
     { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
     const [line] = (await once(child.stdout, 'data')) as [Buffer];
-    const ports = JSON.parse(line.toString()) as { appPort: number; barePort: number };
+    const { appPort, barePort } = JSON.parse(line.toString()) as {
+      appPort: number;
+      barePort: number;
+    };
     return {
-      ...ports,
-      chatUrl: `http://127.0.0.1:${ports.appPort}/api/chat`,
+      app: `http://127.0.0.1:${appPort}`,
+      bare: `http://127.0.0.1:${barePort}`,
       stop: () => child.kill(),
     };
   } catch (error) {
@@ -78,30 +61,100 @@ export async function startBenchServer(env: Record<string, string>) {
   }
 }
 
-/** /api/chat (offline) against a bare endpoint at 50 connections, then memory over 4 × 10,000 chat requests; the dataset questions in rotation. */
-export async function benchHttp(questions: string[], seconds: number, responseCacheSize: number) {
-  const server = await startBenchServer({ RESPONSE_CACHE_SIZE: String(responseCacheSize) });
+/** The dataset questions as chat requests, asked in turn by staff, residents and trainers. */
+function chatRequests(questions: string[]): LoadRequest[] {
+  const modes = ['staff', 'citizen', 'trainer'] as const;
+  return questions.map((message, index) => ({
+    method: 'POST',
+    path: '/api/chat',
+    body: JSON.stringify({ message, mode: modes[index % modes.length] }),
+  }));
+}
+
+/**
+ * What a deployment serves: mostly chat, then searches, articles and health checks, interleaved (per 20 requests:
+ * 14 chat, 3 search, 2 article, 1 health).
+ */
+function mixedRequests(questions: string[]): LoadRequest[] {
+  const chat = chatRequests(questions);
+  const mixed: LoadRequest[] = [];
+  for (let index = 0; index < questions.length; index += 1) {
+    const slot = index % 20;
+    if (slot < 14) mixed.push(chat[index]!);
+    else if (slot < 17)
+      mixed.push({
+        method: 'GET',
+        path: `/api/search?q=${encodeURIComponent(questions[index]!)}&k=5`,
+      });
+    else if (slot < 19) mixed.push({ method: 'GET', path: `/api/articles/${(index % 36) + 1}` });
+    else mixed.push({ method: 'GET', path: '/healthz' });
+  }
+  return mixed;
+}
+
+export interface HttpBenchOptions {
+  seconds: number;
+  responseCacheSize: number;
+  /** Mixed requests after the timed runs, in batches of 10,000 (memory is read after each). */
+  mixedRequests: number;
+  /** The mixed run stops after the batch that passes this many seconds. */
+  mixedMaxSeconds: number;
+  /** Memory is read once more after this many idle seconds. */
+  settleSeconds: number;
+}
+
+/**
+ * In one server process (the real app, offline, on loopback): a bare Express endpoint returning fixed JSON, then
+ * /api/chat, both at 50 connections for the same time, so that their ratio holds on a busy machine; then memory
+ * after start and over a bounded run of mixed requests (flat figures mean nothing accumulates per request).
+ */
+export async function benchHttp(questions: string[], options: HttpBenchOptions) {
+  const server = await startBenchServer({ RESPONSE_CACHE_SIZE: String(options.responseCacheSize) });
   try {
-    const { chatUrl, barePort } = server;
-    const bodies = questions.map((message) => JSON.stringify({ message, mode: 'staff' }));
-    await load(chatUrl, bodies, { connections: 4, amount: bodies.length * 2 });
-    const afterStart = await memory(barePort);
-    const bare = await load(`http://127.0.0.1:${barePort}/bare`, bodies, {
+    const { app, bare: bareOrigin } = server;
+    const chat = chatRequests(questions);
+    // Warm-up: every question twice, so that the timed run measures a warm process.
+    await load(app, chat, { connections: 4, amount: chat.length * 2 });
+    const afterStart = await memory(bareOrigin);
+    const afterStartFullGc = await memory(bareOrigin, true);
+    const bareRequests: LoadRequest[] = chat.map((request) => ({ ...request, path: '/bare' }));
+    const bare = await load(bareOrigin, bareRequests, {
       connections: 50,
-      duration: seconds,
+      duration: options.seconds,
     });
-    const chat = await load(chatUrl, bodies, { connections: 50, duration: seconds });
-    // Memory over successive batches of 10,000 chat requests: flat figures mean nothing accumulates per request.
-    const afterBatches = [];
-    for (let batch = 0; batch < 4; batch += 1) {
-      await load(chatUrl, bodies, { connections: 50, amount: 10_000 });
-      afterBatches.push(await memory(barePort));
+    const chatResult = await load(app, chat, { connections: 50, duration: options.seconds });
+
+    const mixed = mixedRequests(questions);
+    const batches: Array<{ requests: number; rssMb: number; heapUsedMb: number }> = [];
+    const started = performance.now();
+    let sent = 0;
+    while (sent < options.mixedRequests) {
+      const amount = Math.min(10_000, options.mixedRequests - sent);
+      const result = await load(app, mixed, { connections: 50, amount });
+      sent += amount;
+      batches.push({ requests: sent, ...(await memory(bareOrigin)) });
+      if (result.non2xx + result.errors > 0)
+        throw new Error(`mixed load: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+      if ((performance.now() - started) / 1000 > options.mixedMaxSeconds) break;
     }
+    // Right after a batch, the heap still holds the garbage of the last requests; V8 returns it when the load stops.
+    await new Promise((resolve) => setTimeout(resolve, options.settleSeconds * 1000));
+    const settled = await memory(bareOrigin);
+    // Not what the process holds (V8 collects when it chooses), but whether anything accumulates per request.
+    const afterFullGc = await memory(bareOrigin, true);
     return {
       bare,
-      chat,
-      throughputRatio: chat.requestsPerSecond / bare.requestsPerSecond,
-      memory: { afterStart, after10kBatches: afterBatches },
+      chat: chatResult,
+      throughputRatio: chatResult.requestsPerSecond / bare.requestsPerSecond,
+      memory: {
+        afterStart,
+        afterStartFullGc,
+        afterMixed: batches,
+        growthMb: (batches.at(-1)?.rssMb ?? afterStart.rssMb) - afterStart.rssMb,
+        settledAfterMixed: { seconds: options.settleSeconds, ...settled },
+        settledGrowthMb: settled.rssMb - afterStart.rssMb,
+        afterFullGc,
+      },
     };
   } finally {
     server.stop();

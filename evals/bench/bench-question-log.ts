@@ -1,4 +1,5 @@
-import { cpuMicros, load, startBenchServer } from './bench-http.ts';
+import { cpuMicros, startBenchServer } from './bench-http.ts';
+import { load, type LoadRequest } from './http-load.ts';
 
 type Setting = 'off' | 'on';
 const SETTINGS = ['off', 'on'] as const;
@@ -26,7 +27,11 @@ const median = (values: number[]): number => {
  * Each figure is the median of `rounds` runs.
  */
 export async function benchQuestionLog(questions: string[], seconds: number, rounds = 3) {
-  const bodies = questions.map((message) => JSON.stringify({ message, mode: 'staff' }));
+  const chat: LoadRequest[] = questions.map((message) => ({
+    method: 'POST',
+    path: '/api/chat',
+    body: JSON.stringify({ message, mode: 'staff' }),
+  }));
   const report: Record<string, unknown> = {};
   for (const [name, cacheSize] of [
     ['cached', 500],
@@ -40,16 +45,16 @@ export async function benchQuestionLog(questions: string[], seconds: number, rou
     const runs: Record<Setting, Run[]> = { off: [], on: [] };
     try {
       for (const server of servers)
-        await load(server.chatUrl, bodies, { connections: 4, amount: bodies.length * 2 });
+        await load(server.app, chat, { connections: 4, amount: chat.length * 2 });
       for (let round = 0; round < rounds; round += 1) {
         const results = await Promise.all(
           servers.map(async (server) => {
-            const cpuBefore = await cpuMicros(server.barePort);
-            const result = await load(server.chatUrl, bodies, {
+            const cpuBefore = await cpuMicros(server.bare);
+            const result = await load(server.app, chat, {
               connections: 25,
               duration: seconds,
             });
-            const cpu = (await cpuMicros(server.barePort)) - cpuBefore;
+            const cpu = (await cpuMicros(server.bare)) - cpuBefore;
             return {
               requestsPerSecond: result.requestsPerSecond,
               cpuMsPerRequest: cpu / 1000 / Math.max(1, result.total),

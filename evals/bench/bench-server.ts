@@ -51,7 +51,13 @@ async function main(): Promise<void> {
   bare.post('/bare', (_request, response) => {
     response.json(fixed);
   });
-  bare.get('/rss', (_request, response) => {
+  bare.get('/rss', (request, response) => {
+    // ?gc=1 (the bench starts this process with --expose-gc): what is still held once garbage is collected.
+    const collect = (globalThis as { gc?: () => void }).gc;
+    if (request.query.gc === '1' && collect) {
+      collect();
+      collect();
+    }
     const cpu = process.cpuUsage();
     response.json({
       rss: process.memoryUsage().rss,

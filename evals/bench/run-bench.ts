@@ -14,10 +14,13 @@ import { benchOffice } from './bench-office.ts';
 import { benchQuestionLog } from './bench-question-log.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchSearch } from './bench-search.ts';
+import { benchStart } from './bench-start.ts';
+import { httpTable } from './http-table.ts';
 
 /**
- * `npm run bench`: ingest, search (1× and 100× corpus), HTTP chat, study-pack files (PPTX, DOCX) and question-log
- * on/off benchmarks; a report, never a test. `-- --only office` runs one section.
+ * `npm run bench`: ingest, search (1× and 100× corpus), HTTP chat (cached and uncached, each beside a bare Express
+ * endpoint in the same process) with memory over mixed requests, start-to-ready time, study-pack files (PPTX,
+ * DOCX) and question-log on/off; a report, never a test. `-- --only office` runs one section.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,9 +28,13 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       seconds: { type: 'string', default: '10' },
       copies: { type: 'string', default: '100' },
+      mixed: { type: 'string', default: '40000' },
+      'mixed-max-seconds': { type: 'string', default: '180' },
+      'settle-seconds': { type: 'string', default: '10' },
+      'start-runs': { type: 'string', default: '5' },
     },
   });
-  const sections = new Set((values.only ?? 'ingest,search,scale,http,office,log').split(','));
+  const sections = new Set((values.only ?? 'ingest,search,scale,http,start,office,log').split(','));
   const questions = loadDataset(
     path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'),
   ).map((item) => item.question);
@@ -36,7 +43,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: (await import('node:os')).cpus().length,
   };
-  pino().info('benchmarking; this takes a minute or two');
+  pino().info('benchmarking; this takes a few minutes');
 
   if (sections.has('ingest')) {
     report.ingest = await benchIngest(5);
@@ -57,12 +64,24 @@ async function main(): Promise<void> {
     console.log('scale', report.scale);
   }
   if (sections.has('http')) {
-    // With the response cache (repeated questions answered from memory) and without it (every request computed).
-    report.http = {
-      cached: await benchHttp(questions, Number(values.seconds), 500),
-      uncached: await benchHttp(questions, Number(values.seconds), 0),
+    const options = {
+      seconds: Number(values.seconds),
+      mixedRequests: Number(values.mixed),
+      mixedMaxSeconds: Number(values['mixed-max-seconds']),
+      settleSeconds: Number(values['settle-seconds']),
     };
-    console.log('http', JSON.stringify(report.http, null, 2));
+    // With the response cache (repeated questions answered from memory) and without it (every request computed).
+    const http = {
+      cached: await benchHttp(questions, { ...options, responseCacheSize: 500 }),
+      uncached: await benchHttp(questions, { ...options, responseCacheSize: 0 }),
+    };
+    report.http = http;
+    console.log('http', JSON.stringify(http, null, 2));
+    console.log(`\n${httpTable(http)}`);
+  }
+  if (sections.has('start')) {
+    report.start = await benchStart(Number(values['start-runs']));
+    console.log('start', report.start);
   }
   if (sections.has('office')) {
     const embedder = new OfflineHashEmbedder();

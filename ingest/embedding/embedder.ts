@@ -8,6 +8,11 @@ export interface Embedder {
 }
 
 export function l2Normalize(vector: number[]): number[] {
-  const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
-  return norm === 0 ? vector : vector.map((value) => value / norm);
+  let sum = 0;
+  for (const value of vector) sum += value * value;
+  const norm = Math.sqrt(sum);
+  if (norm === 0) return vector;
+  const normalized = new Array<number>(vector.length);
+  for (let index = 0; index < vector.length; index += 1) normalized[index] = vector[index]! / norm;
+  return normalized;
 }

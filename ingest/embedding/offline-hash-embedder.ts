@@ -23,14 +23,14 @@ export class OfflineHashEmbedder implements Embedder {
     const vector = new Array<number>(DIMENSIONS).fill(0);
     const idf = loadGeneralIdf();
     for (const [token, count] of countOf(tokenize(text))) {
-      addFeature(vector, `w:${token}`, (1 + Math.log(count)) * idf.weight(token));
+      addFeature(vector, WORD, token, (1 + Math.log(count)) * idf.weight(token));
     }
     const compact = normalizeLoose(text);
     const bigrams: string[] = [];
     for (let index = 0; index + 1 < compact.length; index += 1)
       bigrams.push(compact.slice(index, index + 2));
     for (const [bigram, count] of countOf(bigrams))
-      addFeature(vector, `c:${bigram}`, (1 + Math.log(count)) * BIGRAM_WEIGHT);
+      addFeature(vector, BIGRAM, bigram, (1 + Math.log(count)) * BIGRAM_WEIGHT);
     return l2Normalize(vector);
   }
 }
@@ -41,16 +41,20 @@ function countOf(items: string[]): Map<string, number> {
   return counts;
 }
 
-function addFeature(vector: number[], feature: string, weight: number): void {
-  const hash = fnv1a(feature);
+/** A feature is its kind's prefix and its text (w:清洁供暖, c:供暖), hashed without building that string. */
+const WORD = fnv1a('w:');
+const BIGRAM = fnv1a('c:');
+
+function addFeature(vector: number[], prefixHash: number, text: string, weight: number): void {
+  const hash = fnv1a(text, prefixHash);
   const slot = hash % DIMENSIONS;
   const sign = hash >>> 31 === 0 ? 1 : -1;
   vector[slot] = (vector[slot] ?? 0) + sign * weight;
 }
 
-/** 32-bit FNV-1a: fast, stable across platforms and Node versions. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
+/** 32-bit FNV-1a: fast, stable across platforms and Node versions; `from` continues the hash of a prefix. */
+function fnv1a(text: string, from = 0x811c9dc5): number {
+  let hash = from;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);

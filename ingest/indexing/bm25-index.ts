@@ -11,34 +11,45 @@ export interface ScoredDocument {
   score: number;
 }
 
+/**
+ * A term's documents and, for each, its term-frequency saturation (tf·(k1+1) / (tf + k1·(1−b+b·len/avglen))): fixed
+ * once the index is built, so a search only multiplies it by the term's IDF and weight.
+ */
+interface Posting {
+  documents: number[];
+  saturations: number[];
+}
+
 export class Bm25Index {
-  private readonly postings = new Map<string, Array<[docIndex: number, termFrequency: number]>>();
-  private readonly lengths: number[];
+  private readonly postings = new Map<string, Posting>();
   private readonly averageLength: number;
   readonly documentCount: number;
 
-  constructor(
-    documents: string[][],
-    private readonly options: Bm25Options = DEFAULT_BM25,
-  ) {
+  constructor(documents: string[][], options: Bm25Options = DEFAULT_BM25) {
     this.documentCount = documents.length;
-    this.lengths = documents.map((tokens) => tokens.length);
+    const lengths = documents.map((tokens) => tokens.length);
     this.averageLength =
-      this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
+      lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
+    const { k1, b } = options;
     documents.forEach((tokens, docIndex) => {
       const counts = new Map<string, number>();
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-      for (const [token, count] of counts) {
-        const list = this.postings.get(token) ?? [];
-        list.push([docIndex, count]);
-        this.postings.set(token, list);
+      const length = lengths[docIndex] ?? 0;
+      for (const [token, termFrequency] of counts) {
+        const posting = this.postings.get(token) ?? { documents: [], saturations: [] };
+        posting.documents.push(docIndex);
+        posting.saturations.push(
+          (termFrequency * (k1 + 1)) /
+            (termFrequency + k1 * (1 - b + (b * length) / this.averageLength)),
+        );
+        this.postings.set(token, posting);
       }
     });
   }
 
   /** Robertson–Spärck Jones IDF, floored at a small positive value so that very common terms still count a little. */
   idf(token: string): number {
-    const documentFrequency = this.postings.get(token)?.length ?? 0;
+    const documentFrequency = this.documentFrequency(token);
     if (documentFrequency === 0) return 0;
     return Math.max(
       0.01,
@@ -47,23 +58,25 @@ export class Bm25Index {
   }
 
   documentFrequency(token: string): number {
-    return this.postings.get(token)?.length ?? 0;
+    return this.postings.get(token)?.documents.length ?? 0;
+  }
+
+  /** The documents that hold a token, in document order. */
+  documentsWith(token: string): readonly number[] {
+    return this.postings.get(token)?.documents ?? [];
   }
 
   /** Scores every document that shares a term with the query; `weights` lets expansion terms count less. */
   search(queryTokens: string[], limit: number, weights?: Map<string, number>): ScoredDocument[] {
-    const { k1, b } = this.options;
     const scores = new Map<number, number>();
     for (const token of new Set(queryTokens)) {
-      const list = this.postings.get(token);
-      if (!list) continue;
+      const posting = this.postings.get(token);
+      if (!posting) continue;
       const idf = this.idf(token) * (weights?.get(token) ?? 1);
-      for (const [docIndex, termFrequency] of list) {
-        const length = this.lengths[docIndex] ?? 0;
-        const saturation =
-          (termFrequency * (k1 + 1)) /
-          (termFrequency + k1 * (1 - b + (b * length) / this.averageLength));
-        scores.set(docIndex, (scores.get(docIndex) ?? 0) + idf * saturation);
+      const { documents, saturations } = posting;
+      for (let position = 0; position < documents.length; position += 1) {
+        const docIndex = documents[position]!;
+        scores.set(docIndex, (scores.get(docIndex) ?? 0) + idf * saturations[position]!);
       }
     }
     return [...scores.entries()]

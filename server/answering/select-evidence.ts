@@ -1,6 +1,6 @@
 import type { Article } from '../../core/document-model.ts';
-import { splitSentences, type Sentence } from '../../core/split-sentences.ts';
-import { tokenize } from '../../ingest/tokenizer.ts';
+import type { Sentence } from '../../core/split-sentences.ts';
+import { passageSentences } from '../retrieval/passage-sentences.ts';
 
 /** A sentence of an article chosen to answer a question; its text is verbatim from article.text[start, end). */
 export interface Evidence {
@@ -27,8 +27,7 @@ export interface EvidenceQuery {
 export function scoreSentences(article: Article, query: EvidenceQuery): Evidence[] {
   const terms = new Map(query.terms.map((term) => [term.token, term]));
   const { lengthUnit, concreteBoost, concreteCap } = query.weights;
-  return splitSentences(article.text).map((sentence, position) => {
-    const tokens = new Set(tokenize(sentence.text));
+  return passageSentences(article).map(({ sentence, position, tokenSet: tokens, figures }) => {
     let score = 0;
     // The plan's words for one everyday phrase count once, as the best of them: 学校 → 教育 or 特殊教育, not both.
     const concepts = new Map<string, number>();
@@ -43,8 +42,7 @@ export function scoreSentences(article: Article, query: EvidenceQuery): Evidence
     // A mild preference for shorter sentences: a long one matches more words by chance.
     if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / lengthUnit));
     if (query.preferConcrete && score > 0)
-      score *=
-        1 + concreteBoost * concreteness(sentence.text, tokens, concreteCap, query.concreteTerms);
+      score *= 1 + concreteBoost * concreteness(figures, tokens, concreteCap, query.concreteTerms);
     return { article, sentence, score, position };
   });
 }
@@ -83,8 +81,8 @@ export function leadingSentences(
   limit: number,
   exclude?: ReadonlySet<string>,
 ): Evidence[] {
-  return splitSentences(article.text)
-    .map((sentence, position) => ({ article, sentence, score: 0, position }))
+  return passageSentences(article)
+    .map(({ sentence, position }) => ({ article, sentence, score: 0, position }))
     .filter(
       (evidence) =>
         (evidence.position > 0 || isOnlySentence(article)) && !exclude?.has(evidence.sentence.text),
@@ -93,17 +91,17 @@ export function leadingSentences(
 }
 
 function isOnlySentence(article: Article): boolean {
-  return splitSentences(article.text).length === 1;
+  return passageSentences(article).length === 1;
 }
 
 /** Named programmes, places, figures and quoted slogans make a sentence concrete. */
 function concreteness(
-  text: string,
-  tokens: Set<string>,
+  figures: number,
+  tokens: ReadonlySet<string>,
   cap: number,
   concreteTerms?: ReadonlySet<string>,
 ): number {
-  let count = (text.match(/\d+|“[^”]+”/g) ?? []).length;
+  let count = figures;
   if (concreteTerms) for (const token of tokens) if (concreteTerms.has(token)) count += 1;
   return Math.min(count, cap);
 }

@@ -64,6 +64,8 @@ export class ChatService {
   private readonly policy: AnswerPolicy;
   private readonly cache: ResponseCache<ChatOutcome>;
   private modelPath: Promise<ModelPath> | null = null;
+  /** Created once: under tsx every closure created on the answer path costs a naming call. */
+  private readonly termIdf = (token: string): number => this.deps.retriever.termIdf(token);
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.policy = deps.policy ?? loadAnswerPolicy();
@@ -131,7 +133,7 @@ export class ChatService {
     );
     const evidenceQuery: EvidenceQuery = {
       terms: retrieval.queryTerms,
-      idf: (token) => retriever.termIdf(token),
+      idf: this.termIdf,
       preferConcrete: request.mode === 'citizen',
       concreteTerms: policy.concreteTerms,
       weights: policy.evidence,

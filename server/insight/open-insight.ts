@@ -2,10 +2,8 @@ import type { Logger } from 'pino';
 import type { InsightConfig } from '../config.ts';
 import { Insight } from './insight.ts';
 import { InsightStore } from './insight-store.ts';
-import { PostgresDriver } from './postgres-driver.ts';
 import { questionKeywords } from './question-keywords.ts';
 import { QuestionLog } from './question-log.ts';
-import { SqliteDriver } from './sqlite-driver.ts';
 import { ThrottledWarning } from './throttled-warning.ts';
 
 const PURGE_EVERY_MS = 6 * 60 * 60_000;
@@ -23,12 +21,13 @@ export async function openInsight(config: InsightConfig, logger: Logger): Promis
     return null;
   }
   const { store: where } = config;
+  // Each database's client library is loaded only when that database is configured.
   const driver =
     where.kind === 'postgres'
-      ? new PostgresDriver(where.url, (error) =>
+      ? new (await import('./postgres-driver.ts')).PostgresDriver(where.url, (error) =>
           logger.warn({ err: error }, 'question log: an idle database connection failed'),
         )
-      : new SqliteDriver(where.file);
+      : new (await import('./sqlite-driver.ts')).SqliteDriver(where.file);
   const store = new InsightStore(driver);
   const dropped = new ThrottledWarning((error, count) =>
     logger.warn(

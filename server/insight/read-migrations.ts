@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
 
 /** One schema change, applied once, in version order, inside a transaction. */
 export interface Migration {
@@ -9,7 +9,8 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** From the package root, so that the sources, the build in dist/ and npm start's bundle find the same files. */
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'server', 'insight', 'migrations');
 
 const FILE_NAME = /^(\d{3})-([a-z0-9-]+)\.sql$/;
 

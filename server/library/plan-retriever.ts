@@ -87,7 +87,7 @@ function toDocument(
     hit.via === 'structure' && hit.article !== null ? articleByNumber(document, hit.article) : null;
   return new Document({
     id: best?.id,
-    pageContent: wholeArticle?.text ?? best?.text ?? hit.snippet,
+    pageContent: wholeArticle?.text ?? best?.text ?? '',
     metadata: {
       article: hit.article,
       title: hit.title,

@@ -12,9 +12,6 @@ import {
 } from 'docx';
 import { officeSettings, type OfficeSettings } from './office-settings.ts';
 
-export const DOCX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** The paragraph style of a quotation from the document: set apart by indent, a rule and 楷体. */
 export const QUOTE_STYLE = 'Quote';
 /** Centred lines under the title (the plan's title, its adoption note). */

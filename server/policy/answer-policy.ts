@@ -70,6 +70,8 @@ export interface TermMapEntry {
   colloquial: string[];
   patterns: RegExp[];
   policy: string[];
+  /** The policy terms normalised for matching (normalizeForMatch), as article texts are searched for them. */
+  policyForMatch: string[];
 }
 
 export interface FollowUpCues {
@@ -165,6 +167,7 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
           .sort((left, right) => right.length - left.length),
         patterns: (entry.patterns ?? []).map((pattern) => new RegExp(pattern)),
         policy: entry.policy,
+        policyForMatch: entry.policy.map(normalizeForMatch),
       })),
     ),
     concreteTerms: new Set(sources.planTerms.map(normalizeForMatch)),

@@ -29,7 +29,6 @@ export function analyzeText(
   const structure = parseStructuralReference(focused, doc, policy.framing);
   const known = new Set(doc.articles.map((article) => article.number));
   const parts = structure.parts.filter((number) => partByNumber(doc, number) !== undefined);
-  const isFraming = (token: string) => policy.framing.framingWords.includes(token);
   const expansion = expandColloquial(focused, policy.termMap);
   const expanded = expandQuery(structure.remainder || focused, expansion, policy.retrieval);
   const goalsText = `${focused} ${message}`;
@@ -43,12 +42,14 @@ export function analyzeText(
       missingParts: structure.parts.filter((number) => !parts.includes(number)),
     },
     remainder: structure.remainder,
-    topicTokens: tokenize(structure.remainder).filter((token) => !isFraming(token)),
+    topicTokens: tokenize(structure.remainder).filter(
+      (token) => !policy.framing.framingWords.includes(token),
+    ),
     expansion,
     expanded,
     queryTerms: [
       ...expanded.tokens
-        .filter((token) => !isFraming(token))
+        .filter((token) => !policy.framing.framingWords.includes(token))
         .map((token) => ({ token, weight: 1 })),
       ...[...expanded.expansionWeights].map(([token, weight]) => ({
         token,

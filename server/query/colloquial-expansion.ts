@@ -8,8 +8,8 @@ export interface Expansion {
   /** The plan's wording for them, to be searched alongside the question. */
   policyTerms: string[];
   topics: string[];
-  /** Each matched phrase with the policy terms it stands for. */
-  pairs: Array<{ phrase: string; policy: string[] }>;
+  /** Each matched phrase with the policy terms it stands for (as written, and normalised for matching). */
+  pairs: Array<{ phrase: string; policy: string[]; policyForMatch: string[] }>;
 }
 
 /** Finds everyday phrases in a question and returns the policy terms they stand for. */
@@ -23,22 +23,71 @@ export function expandColloquial(question: string, termMap: readonly TermMapEntr
   const policyTerms = new Set<string>();
   const topics = new Set<string>();
   const pairs: Expansion['pairs'] = [];
-  for (const entry of termMap) {
-    const word = entry.colloquial.find((candidate) =>
-      candidate.length > 1 ? occursAsUnit(units, candidate) : words.has(candidate),
-    );
-    const phrase =
-      word ??
-      entry.patterns
-        .map((pattern) => pattern.exec(text)?.[0])
-        .find((found): found is string => Boolean(found));
-    if (!phrase) continue;
+  const listedWords = listedWordsIn(text, termMap, (candidate) =>
+    candidate.length > 1 ? occursAsUnit(units, candidate) : words.has(candidate),
+  );
+  termMap.forEach((entry, entryIndex) => {
+    const phrase = listedWords.get(entryIndex) ?? firstMatch(entry.patterns, text);
+    if (!phrase) return;
     matched.add(phrase);
     topics.add(entry.topic);
-    pairs.push({ phrase, policy: entry.policy });
+    pairs.push({ phrase, policy: entry.policy, policyForMatch: entry.policyForMatch });
     for (const term of entry.policy) policyTerms.add(term);
-  }
+  });
   return { matched: [...matched], policyTerms: [...policyTerms], topics: [...topics], pairs };
+}
+
+/** What the first of the patterns that matches (with a non-empty match) matched, if any. */
+function firstMatch(patterns: readonly RegExp[], text: string): string | undefined {
+  for (const pattern of patterns) {
+    const found = pattern.exec(text)?.[0];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+interface ListedWord {
+  entryIndex: number;
+  /** Position in its entry's list (longest first): the first one found is the one an entry reports. */
+  rank: number;
+  word: string;
+}
+
+const wordIndexes = new WeakMap<readonly TermMapEntry[], Map<string, ListedWord[]>>();
+
+/** The listed words of a term map by their first character, built once per map. */
+function wordsByFirstCharacter(termMap: readonly TermMapEntry[]): Map<string, ListedWord[]> {
+  let index = wordIndexes.get(termMap);
+  if (index) return index;
+  index = new Map();
+  for (const [entryIndex, entry] of termMap.entries())
+    for (const [rank, word] of entry.colloquial.entries()) {
+      const [first] = word;
+      if (first === undefined) continue;
+      index.set(first, [...(index.get(first) ?? []), { entryIndex, rank, word }]);
+    }
+  wordIndexes.set(termMap, index);
+  return index;
+}
+
+/**
+ * For each entry of the map, its first listed word (in list order) that the question holds: only words starting with
+ * one of the question's characters can be in it, so only those are read (a few dozen of the map's ~1,400).
+ */
+function listedWordsIn(
+  text: string,
+  termMap: readonly TermMapEntry[],
+  holds: (word: string) => boolean,
+): Map<number, string> {
+  const index = wordsByFirstCharacter(termMap);
+  const best = new Map<number, ListedWord>();
+  for (const character of new Set(text))
+    for (const candidate of index.get(character) ?? []) {
+      const known = best.get(candidate.entryIndex);
+      if (known && known.rank < candidate.rank) continue;
+      if (holds(candidate.word)) best.set(candidate.entryIndex, candidate);
+    }
+  return new Map([...best].map(([entryIndex, { word }]) => [entryIndex, word]));
 }
 
 const LATIN = /[a-z]/;
@@ -61,6 +110,23 @@ export function unitText(question: string): UnitText {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The phrases are the term lists' and place lists', so their patterns are compiled once each, not per question. */
+const latinPatterns = new Map<string, RegExp>();
+const LATIN_PATTERN_LIMIT = 10_000;
+
+/** A Latin phrase as written with spaces, hyphens or dots between its letters, starting a word (short: ending one). */
+function latinPattern(phrase: string): RegExp {
+  let pattern = latinPatterns.get(phrase);
+  if (!pattern) {
+    const letters = [...phrase].map(escapeRegExp).join("[\\s\\-_'’.]*");
+    const after = phrase.length <= 3 ? '(?![a-z])' : '';
+    pattern = new RegExp(`(?<![a-z])${letters}${after}`);
+    if (latinPatterns.size >= LATIN_PATTERN_LIMIT) latinPatterns.clear();
+    latinPatterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Whether a phrase occurs in the question as something its writer wrote: inside one word (暖气 in 暖气费), or starting
  * and ending on word boundaries (看病 in 看病|贵), never straddling two words (河水 in 黄河|水质). A Latin phrase (its
@@ -68,11 +134,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * one: ai is not in Wuhai. Pure.
  */
 export function occursAsUnit(text: UnitText, phrase: string): boolean {
-  if (LATIN.test(phrase[0] ?? '')) {
-    const letters = [...phrase].map(escapeRegExp).join("[\\s\\-_'’.]*");
-    const after = phrase.length <= 3 ? '(?![a-z])' : '';
-    return new RegExp(`(?<![a-z])${letters}${after}`).test(text.latin);
-  }
+  if (LATIN.test(phrase[0] ?? '')) return latinPattern(phrase).test(text.latin);
   const { normalized, boundaries } = text;
   for (
     let start = normalized.indexOf(phrase);

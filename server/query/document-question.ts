@@ -78,14 +78,19 @@ export function detectDocumentQuestion(
   // 二〇三五 and 2035 read alike; “十五五” and 十五五 too (punctuation is dropped).
   const text = normalizeYears(normalizeLoose(message));
   if (text === '' || text.length > cues.maxLength) return null;
+  const phrased = cues.kinds.filter(
+    ({ kind, patterns }) =>
+      documentHolds(kind, doc) && patterns.some((pattern) => pattern.test(text)),
+  );
+  // Most questions are phrased as no kind is: the structure is parsed only for those that are.
+  if (phrased.length === 0) return null;
   // Only what the question names by number or part name: an alias (主要目标 → 第3条) is not a named article here.
   const named = parseStructuralReference(message, doc, { ...policy.framing, articleAliases: [] });
   const [part] = named.parts;
   const pointed = [...new Set(pointedArticles)];
   const articles = named.articles.length > 0 || pointed.length !== 1 ? named.articles : pointed;
   const [article] = articles;
-  for (const { kind, patterns } of cues.kinds) {
-    if (!documentHolds(kind, doc) || !patterns.some((pattern) => pattern.test(text))) continue;
+  for (const { kind } of phrased) {
     if (isPartKind(kind)) {
       if (named.articles.length === 0 && named.parts.length === 1 && partByNumber(doc, part!))
         return { kind, part: part! };

@@ -1,6 +1,5 @@
 import { loadGeneralIdf } from '../../ingest/embedding/general-idf.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
-import { normalizeForMatch } from '../../core/normalize-text.ts';
 import type { Expansion } from './colloquial-expansion.ts';
 
 /** The question as it is ranked: its own tokens plus weighted policy terms standing in for its everyday words. */
@@ -32,7 +31,7 @@ export function expandQuery(
   const expansionPhrases = new Map<string, string>();
   const vectorParts = [{ text: query, weight: 1 }];
   const alternatives = new Map<string, string[]>();
-  for (const { phrase, policy } of expansion.pairs) {
+  for (const { phrase, policy, policyForMatch } of expansion.pairs) {
     const weight = tuning.expansionWeight * Math.min(1, idf.weight(phrase) / tuning.specificIdf);
     const policyTokens = tokenize(policy.join(' '));
     for (const token of policyTokens) {
@@ -45,10 +44,7 @@ export function expandQuery(
     for (const token of tokens.filter(
       (candidate) => candidate.includes(phrase) || phrase.includes(candidate),
     )) {
-      alternatives.set(token, [
-        ...(alternatives.get(token) ?? []),
-        ...policy.map(normalizeForMatch),
-      ]);
+      alternatives.set(token, [...(alternatives.get(token) ?? []), ...policyForMatch]);
     }
   }
   return { tokens, expansionWeights, expansionPhrases, vectorParts, alternatives };
@@ -63,6 +59,11 @@ export function combineVectors(vectors: number[][], weights: number[]): number[]
     for (let position = 0; position < length; position += 1)
       combined[position]! += weight * (vector[position] ?? 0);
   });
-  const norm = Math.sqrt(combined.reduce((sum, value) => sum + value * value, 0));
-  return norm === 0 ? combined : combined.map((value) => value / norm);
+  let sum = 0;
+  for (const value of combined) sum += value * value;
+  const norm = Math.sqrt(sum);
+  if (norm === 0) return combined;
+  for (let position = 0; position < length; position += 1)
+    combined[position] = combined[position]! / norm;
+  return combined;
 }

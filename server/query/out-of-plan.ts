@@ -1,5 +1,5 @@
 import type { PlaceNames, RequestKind, RequestRules } from '../policy/out-of-plan-cues.ts';
-import { occursAsUnit, unitText } from './colloquial-expansion.ts';
+import { occursAsUnit, unitText, type UnitText } from './colloquial-expansion.ts';
 
 /**
  * Why a question is outside what the plan can answer, known from the question alone: a request a plan cannot answer
@@ -61,10 +61,62 @@ export function placeElsewhere(
   documentText: string,
 ): OutOfPlan | null {
   const text = unitText(message);
-  const names = (place: string) => occursAsUnit(text, place.replace(/[\s.]/g, ''));
-  if (places.home.some(names)) return null;
-  const place = places.elsewhere.find((name) => !documentText.includes(name) && names(name));
+  const { home, elsewhere } = placesToRead(places, documentText);
+  if (firstNamed(text, home) !== undefined) return null;
+  const place = firstNamed(text, elsewhere);
   return place ? { kind: 'other-place', place, cue: place } : null;
+}
+
+interface PlaceToRead {
+  name: string;
+  /** Without spaces and dots, as occursAsUnit reads a phrase (new york → newyork, u.s. → us). */
+  compact: string;
+  /** Position in its list (longest name first): the first one named is the one reported. */
+  position: number;
+}
+
+/** A place list by the first character of each name. */
+type PlaceIndex = ReadonlyMap<string, readonly PlaceToRead[]>;
+
+/**
+ * The first place of a list (in list order) that the question names: only names starting with one of the question's
+ * characters can be in it, so only those are read.
+ */
+function firstNamed(text: UnitText, index: PlaceIndex): string | undefined {
+  let first: PlaceToRead | undefined;
+  for (const character of new Set(text.normalized))
+    for (const place of index.get(character) ?? [])
+      if ((!first || place.position < first.position) && occursAsUnit(text, place.compact))
+        first = place;
+  return first?.name;
+}
+
+const placesByDocument = new WeakMap<
+  PlaceNames,
+  { documentText: string; home: PlaceIndex; elsewhere: PlaceIndex }
+>();
+
+/** The place lists as questions are read against them, without the places the document names: once per document. */
+function placesToRead(places: PlaceNames, documentText: string) {
+  const known = placesByDocument.get(places);
+  if (known?.documentText === documentText) return known;
+  const indexOf = (names: readonly string[]): PlaceIndex => {
+    const index = new Map<string, PlaceToRead[]>();
+    names.forEach((name, position) => {
+      const compact = name.replace(/[\s.]/g, '');
+      const [first] = compact;
+      if (first !== undefined)
+        index.set(first, [...(index.get(first) ?? []), { name, compact, position }]);
+    });
+    return index;
+  };
+  const prepared = {
+    documentText,
+    home: indexOf(places.home),
+    elsewhere: indexOf(places.elsewhere.filter((name) => !documentText.includes(name))),
+  };
+  placesByDocument.set(places, prepared);
+  return prepared;
 }
 
 /** Out of the plan by the nature of the request, else by place; null when the question may be the plan's. Pure. */

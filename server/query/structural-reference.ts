@@ -95,9 +95,8 @@ export function parseStructuralReference(
     return ' ';
   });
 
-  for (const alias of framing.articleAliases) {
-    if (alias.phrases.some((phrase) => text.includes(normalizeForMatch(phrase))))
-      articles.push(alias.article);
+  for (const alias of normalizedAliases(framing.articleAliases, normalizeForMatch)) {
+    if (alias.phrases.some((phrase) => text.includes(phrase))) articles.push(alias.article);
   }
   for (const partNumber of partsNamedByTitle(text, doc, framing)) parts.push(partNumber);
 
@@ -128,8 +127,8 @@ function partsNamedByTitle(text: string, doc: PlanDocument, rules: QueryFraming)
 
 /** A part named by an alias (党建 → 10) or by words of its title; null when none fits. */
 function partNamedBy(words: string, doc: PlanDocument, rules: QueryFraming): number | null {
-  const alias = rules.partAliases.find((candidate) =>
-    candidate.phrases.some((phrase) => words.endsWith(normalizeLoose(phrase))),
+  const alias = normalizedAliases(rules.partAliases, normalizeLoose).find((candidate) =>
+    candidate.phrases.some((phrase) => words.endsWith(phrase)),
   );
   return alias?.part ?? bestTitleMatch(words, doc);
 }
@@ -138,10 +137,40 @@ function partNamedBy(words: string, doc: PlanDocument, rules: QueryFraming): num
 function bestTitleMatch(words: string, doc: PlanDocument): number | null {
   for (let length = Math.min(words.length, 12); length >= 2; length -= 1) {
     const tail = words.slice(words.length - length);
-    const hit = doc.parts.find((part) => normalizeLoose(part.title).includes(tail));
+    const hit = looseTitles(doc).find((part) => part.title.includes(tail));
     if (hit) return hit.number;
   }
   return null;
+}
+
+const looseTitlesByDocument = new WeakMap<PlanDocument, Array<{ number: number; title: string }>>();
+
+/** The part titles without punctuation (normalizeLoose), once per document. */
+function looseTitles(doc: PlanDocument): Array<{ number: number; title: string }> {
+  let titles = looseTitlesByDocument.get(doc);
+  if (!titles) {
+    titles = doc.parts.map((part) => ({ number: part.number, title: normalizeLoose(part.title) }));
+    looseTitlesByDocument.set(doc, titles);
+  }
+  return titles;
+}
+
+const normalizedLists = new WeakMap<object, unknown>();
+
+/**
+ * An alias list with its phrases normalised, once per list: each list is read one way (article aliases as the
+ * question is matched, part aliases loosely), so the list alone is the key.
+ */
+function normalizedAliases<Alias extends { phrases: string[] }>(
+  aliases: readonly Alias[],
+  normalize: (text: string) => string,
+): Alias[] {
+  let normalized = normalizedLists.get(aliases) as Alias[] | undefined;
+  if (!normalized) {
+    normalized = aliases.map((alias) => ({ ...alias, phrases: alias.phrases.map(normalize) }));
+    normalizedLists.set(aliases, normalized);
+  }
+  return normalized;
 }
 
 /** The n-th (1-based) article of a part, or its last for 最后一. */

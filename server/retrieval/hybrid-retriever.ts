@@ -2,16 +2,14 @@ import type { Chunk, PlanDocument } from '../../core/document-model.ts';
 import type { Embedder } from '../../ingest/embedding/embedder.ts';
 import { Bm25Index } from '../../ingest/indexing/bm25-index.ts';
 import type { LoadedIndex } from '../../ingest/indexing/read-index.ts';
-import { normalizeForMatch } from '../../core/normalize-text.ts';
-import { indexTextOf } from '../../ingest/index-text.ts';
 import type { Expansion } from '../query/colloquial-expansion.ts';
 import { analyzeText } from '../query/analyze-question.ts';
 import { combineVectors, type ExpandedQuery } from '../query/expanded-query.ts';
 import type { AnalyzedText } from '../query/question-analysis.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
-import { makeSnippet } from './make-snippet.ts';
-import { queryCoverage } from './query-coverage.ts';
+import { coverageByHit, coverageQuery, type CoverageQuery } from './query-coverage.ts';
+import { RankingTargets } from './ranking-targets.ts';
 import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
 import type {
   RankingMode,
@@ -25,12 +23,12 @@ type IndexedChunk = LoadedIndex['chunks'][number];
 /** Structure-aware hybrid retrieval: named articles and parts first, then BM25 and vectors fused by RRF. */
 export class HybridRetriever {
   private readonly bm25: Bm25Index;
-  /** All tokens of each article (or of each section outside the articles), for coverage. */
-  private readonly targetTokens: Map<string, Set<string>>;
-  private readonly targetTexts: Map<string, string>;
+  private readonly targets: RankingTargets;
   readonly document: PlanDocument;
 
   private readonly tuning: AnswerPolicy['retrieval'];
+  /** Vectors of expansion texts (a term-map entry's policy terms), by text. */
+  private readonly expansionVectors = new Map<string, number[]>();
 
   constructor(
     private readonly index: LoadedIndex,
@@ -40,18 +38,7 @@ export class HybridRetriever {
     this.document = index.document;
     this.tuning = policy.retrieval;
     this.bm25 = new Bm25Index(index.chunks.map((chunk) => chunk.tokens));
-    this.targetTokens = new Map();
-    this.targetTexts = new Map();
-    for (const chunk of index.chunks) {
-      const key = targetKey(chunk);
-      const tokens = this.targetTokens.get(key) ?? new Set<string>();
-      for (const token of chunk.tokens) tokens.add(token);
-      this.targetTokens.set(key, tokens);
-      this.targetTexts.set(
-        key,
-        `${this.targetTexts.get(key) ?? ''}${normalizeForMatch(indexTextOf(chunk))}`,
-      );
-    }
+    this.targets = new RankingTargets(index.chunks);
   }
 
   /** Analyses a message on its own and retrieves for it (GET /api/search, the CLI, study packs, the topic build). */
@@ -140,13 +127,8 @@ export class HybridRetriever {
     options: SearchOptions & { k: number },
   ): Promise<RetrievalHit[]> {
     const mode: RankingMode = options.mode ?? 'hybrid';
-    const allowed = (index: number) => {
-      const articleNumber = this.index.chunks[index]?.articleNumber ?? null;
-      return (
-        !options.restrictToArticles ||
-        (articleNumber !== null && options.restrictToArticles.includes(articleNumber))
-      );
-    };
+    // Named closures are avoided on this path: tsx (esbuild keepNames) gives each one a name at every call, ~1 µs.
+    const restrict = options.restrictToArticles;
     const limit = this.tuning.candidates;
 
     const lists: number[][] = [];
@@ -160,15 +142,15 @@ export class HybridRetriever {
       lists.push(
         hits
           .map((hit) => hit.index)
-          .filter(allowed)
+          .filter((index) => this.allowed(index, restrict))
           .slice(0, limit),
       );
       listWeights.push(this.tuning.bm25Weight);
     }
     if (mode !== 'bm25') {
-      const parts = await this.embedder.embed(
+      const parts = await this.embedParts(
         expanded.vectorParts.map((part) => part.text),
-        { signal: options.signal },
+        options.signal,
       );
       const vector = combineVectors(
         parts,
@@ -178,21 +160,20 @@ export class HybridRetriever {
       lists.push(
         hits
           .map((hit) => hit.index)
-          .filter(allowed)
+          .filter((index) => this.allowed(index, restrict))
           .slice(0, limit),
       );
       listWeights.push(this.tuning.vectorWeight);
     }
     const fused = reciprocalRankFusion(lists, this.tuning.rrfConstant, listWeights);
     const scale = maxFusedScore(lists.length, this.tuning.rrfConstant, listWeights);
-    const snippetTokens = [...expanded.tokens, ...expanded.expansionWeights.keys()];
 
     const byTarget = new Map<string, { score: number; chunks: IndexedChunk[] }>();
     for (const [index, score] of [...fused.entries()].sort(
       (left, right) => right[1] - left[1] || left[0] - right[0],
     )) {
       const chunk = this.index.chunks[index]!;
-      const key = targetKey(chunk);
+      const key = this.targets.keyOf(index);
       const entry = byTarget.get(key);
       if (entry) entry.chunks.push(chunk);
       else byTarget.set(key, { score: score / scale, chunks: [chunk] });
@@ -200,33 +181,65 @@ export class HybridRetriever {
     // The fused rank says how well the best passage matches; coverage says how much of the question the whole
     // article answers. Blending them favours the article that addresses every part of a long, everyday question.
     const blend = this.tuning.coverageWeight;
+    const coverageOf = coverageByHit(
+      coverageQuery(expanded.tokens, expanded.alternatives, this.isUbiquitous),
+      (term) => this.holders(term),
+    );
     const scored = [...byTarget.entries()].map(([key, { score, chunks }]) => {
-      const text = this.targetTexts.get(key) ?? '';
-      const coverage = queryCoverage(
-        expanded.tokens,
-        this.targetTokens.get(key) ?? new Set(),
-        text,
-        expanded.alternatives,
-        this.isUbiquitous,
-      );
-      const matchesExpansion = expansion.pairs.some((pair) =>
-        pair.policy.some((term) => text.includes(normalizeForMatch(term))),
-      );
-      return { chunks, coverage, matchesExpansion, score: (1 - blend) * score + blend * coverage };
+      const coverage = coverageOf(key);
+      return { key, chunks, coverage, score: (1 - blend) * score + blend * coverage };
     });
-    // Snippets cost a sentence split each, so only the hits that are returned get one.
+    const holdingExpansion = this.targets.holdingAny(
+      expansion.pairs.flatMap((pair) => pair.policyForMatch),
+    );
     return scored
       .sort((left, right) => right.score - left.score)
       .slice(0, options.k)
-      .map(({ chunks, coverage, matchesExpansion, score }) => ({
+      .map(({ key, chunks, coverage, score }) => ({
         ...this.describe(chunks[0]!),
         score: round(score),
         coverage: round(coverage),
-        matchesExpansion,
-        snippet: makeSnippet(chunks[0]!.text, snippetTokens),
+        matchesExpansion: holdingExpansion.has(key),
         chunks,
         via: 'ranking' as const,
       }));
+  }
+
+  /** The targets that hold a question word, themselves or through a policy term it stands for. */
+  private holders({ token, alternatives }: CoverageQuery['terms'][number]): ReadonlySet<string> {
+    const holding = this.targets.holdingToken(token);
+    if (alternatives.length === 0) return holding;
+    return new Set([...holding, ...this.targets.holdingAny(alternatives)]);
+  }
+
+  /** Whether a chunk may be ranked: any, or only those of the articles a search is restricted to. */
+  private allowed(chunkPosition: number, restrictToArticles?: readonly number[]): boolean {
+    if (!restrictToArticles) return true;
+    const articleNumber = this.index.chunks[chunkPosition]?.articleNumber ?? null;
+    return articleNumber !== null && restrictToArticles.includes(articleNumber);
+  }
+
+  /**
+   * Vectors of the question and of its expansion texts. An expansion text is a term-map entry's policy terms, the same
+   * for every question that names the entry, so each is embedded once; the question itself always is.
+   */
+  private async embedParts(texts: string[], signal?: AbortSignal): Promise<number[][]> {
+    const [question, ...expansions] = texts;
+    // Read before waiting for the embedder: another request may refill the cache meanwhile.
+    const known = new Map<string, number[]>();
+    for (const text of expansions) {
+      const vector = this.expansionVectors.get(text);
+      if (vector) known.set(text, vector);
+    }
+    const missing = [...new Set(expansions.filter((text) => !known.has(text)))];
+    const [questionVector, ...embedded] = await this.embedder.embed([question ?? '', ...missing], {
+      signal,
+    });
+    const fresh = new Map(missing.map((text, index) => [text, embedded[index]!]));
+    if (this.expansionVectors.size + fresh.size > EXPANSION_VECTOR_LIMIT)
+      this.expansionVectors.clear();
+    for (const [text, vector] of fresh) this.expansionVectors.set(text, vector);
+    return [questionVector!, ...expansions.map((text) => known.get(text) ?? fresh.get(text)!)];
   }
 
   private articleChunks(articleNumber: number): IndexedChunk[] {
@@ -241,7 +254,6 @@ export class HybridRetriever {
       score: 1,
       coverage: 1,
       matchesExpansion: false,
-      snippet: makeSnippet(first.text, []),
       chunks,
       via: 'structure',
     };
@@ -260,10 +272,8 @@ export class HybridRetriever {
   }
 }
 
-/** Hits are articles; text outside the articles is its own hit per section. */
-function targetKey(chunk: Chunk): string {
-  return chunk.articleNumber !== null ? `a${chunk.articleNumber}` : chunk.id;
-}
+/** More than any term map has entries: the cache of expansion vectors never churns, and never grows without bound. */
+const EXPANSION_VECTOR_LIMIT = 1_000;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -15,7 +15,6 @@ export interface RetrievalHit {
   score: number;
   /** Share of the question's informative words (IDF-weighted) found in this hit: the refusal signal. */
   coverage: number;
-  snippet: string;
   /** Whether the hit contains the plan's wording for an everyday phrase of the question (托儿所 → 普惠托育). */
   matchesExpansion: boolean;
   /** The hit's chunks that matched, best first. */

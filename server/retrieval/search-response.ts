@@ -1,3 +1,4 @@
+import { makeSnippet } from './make-snippet.ts';
 import type { RetrievalResult } from './retrieval-types.ts';
 
 /** The public shape of search results, shared by `npm run search -- --json` and GET /api/search. */
@@ -12,7 +13,13 @@ export interface SearchResponse {
   }>;
 }
 
+/**
+ * The search results as shown: each with the sentence of its best passage that shares the most query words (an article
+ * named outright shows its opening sentence). Snippets are made here, for the hits shown, since only search shows them.
+ */
 export function toSearchResponse(result: RetrievalResult, k: number): SearchResponse {
+  const { expanded } = result.analyzed;
+  const queryTokens = [...expanded.tokens, ...expanded.expansionWeights.keys()];
   return {
     query: result.query,
     // A hit that shares no word with the query (a vector neighbour only) is noise to someone searching the text.
@@ -24,7 +31,9 @@ export function toSearchResponse(result: RetrievalResult, k: number): SearchResp
         title: hit.title,
         part: hit.part,
         score: hit.score,
-        snippet: hit.snippet,
+        snippet: hit.chunks[0]
+          ? makeSnippet(hit.chunks[0], hit.via === 'structure' ? [] : queryTokens)
+          : '',
       })),
   };
 }

@@ -18,11 +18,10 @@ export function usableHits(
   );
   // On a tie, the article that treats the subject in detail goes before the overview part's summary of it.
   const overviewPart = options.overviewAware === false ? undefined : rules.overviewPart;
-  const overviewLast = (hit: RetrievalHit) => (hit.part === overviewPart ? 1 : 0);
   const ranked = [...qualified].sort(
     (left, right) =>
       (Math.abs(left.score - right.score) < rules.tie
-        ? overviewLast(left) - overviewLast(right)
+        ? overviewLast(left, overviewPart) - overviewLast(right, overviewPart)
         : 0) || right.score - left.score,
   );
   const [best] = ranked;
@@ -45,4 +44,9 @@ export function usableHits(
       (hit.part !== overviewPart || best.part === overviewPart),
   );
   return [best, ...secondary].slice(0, rules.maxArticles);
+}
+
+/** 1 for a hit in the overview part (which summarises what other articles treat in detail), else 0. */
+function overviewLast(hit: RetrievalHit, overviewPart: number | undefined): number {
+  return hit.part === overviewPart ? 1 : 0;
 }

@@ -5,11 +5,10 @@ import { fillTemplate } from '../../core/fill-template.ts';
 import { conversationExportTemplates } from '../conversation/conversation-export-templates.ts';
 import { conversationQuoteProblems } from '../conversation/conversation-quote-problems.ts';
 import { exportTime } from '../conversation/export-time.ts';
-import { renderConversationDocx } from '../conversation/render-conversation-docx.ts';
 import { ValidationError } from '../errors.ts';
 import { requireJsonBody } from '../http/require-json.ts';
 import { sendAttachment } from '../http/send-attachment.ts';
-import { DOCX_CONTENT_TYPE } from '../office/docx-styles.ts';
+import { DOCX_CONTENT_TYPE } from '../office/office-content-types.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { ConversationExportSchema } from './conversation-export-schema.ts';
 import { validate } from './validate.ts';
@@ -45,6 +44,9 @@ export function conversationExportRoute(
         );
       const labels = conversationExportTemplates();
       const time = exportTime(now(), labels.timeZone);
+      // docx is loaded with the first export, not at start.
+      const { renderConversationDocx } =
+        await import('../conversation/render-conversation-docx.ts');
       const bytes = await renderConversationDocx(
         conversation,
         document,

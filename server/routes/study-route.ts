@@ -3,14 +3,12 @@ import { z } from 'zod';
 import type { PlanDocument } from '../../core/document-model.ts';
 import { requireJsonBody } from '../http/require-json.ts';
 import { sendAttachment } from '../http/send-attachment.ts';
-import { DOCX_CONTENT_TYPE } from '../office/docx-styles.ts';
+import { DOCX_CONTENT_TYPE, PPTX_CONTENT_TYPE } from '../office/office-content-types.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
 import { buildStudyPack } from '../study/build-study-pack.ts';
-import { renderStudyDocx } from '../study/render-study-docx.ts';
 import { renderStudyHtml } from '../study/render-study-html.ts';
 import { renderStudyMarkdown } from '../study/render-study-markdown.ts';
-import { PPTX_CONTENT_TYPE, renderStudyPptx } from '../study/render-study-pptx.ts';
 import { selectStudyArticles } from '../study/select-study-articles.ts';
 import { studyFileName } from '../study/study-file-name.ts';
 import { StudyRequestSchema, type StudyPack } from '../study/study-types.ts';
@@ -46,12 +44,23 @@ export function studyRoute(
     docx: {
       extension: 'docx',
       contentType: DOCX_CONTENT_TYPE,
-      render: (pack) => renderStudyDocx(pack, document, policy.templates),
+      // The office writers (docx, pptxgenjs) are loaded with the first download, not at start.
+      render: async (pack) =>
+        (await import('../study/render-study-docx.ts')).renderStudyDocx(
+          pack,
+          document,
+          policy.templates,
+        ),
     },
     pptx: {
       extension: 'pptx',
       contentType: PPTX_CONTENT_TYPE,
-      render: (pack) => renderStudyPptx(pack, document, policy.templates),
+      render: async (pack) =>
+        (await import('../study/render-study-pptx.ts')).renderStudyPptx(
+          pack,
+          document,
+          policy.templates,
+        ),
     },
   };
   const router = Router();

@@ -19,9 +19,6 @@ const PptxGenJS: typeof pptxgen.default =
   (pptxgen as unknown as { default?: typeof pptxgen.default }).default ??
   (pptxgen as unknown as typeof pptxgen.default);
 
-export const PPTX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-
 const COLORS = {
   accent: '9B1C1C',
   text: '222222',

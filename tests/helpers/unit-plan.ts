@@ -41,7 +41,6 @@ export function articleHit(
     section: 'article',
     score: 0.5,
     coverage: 0.5,
-    snippet: '',
     matchesExpansion: false,
     chunks: [],
     via: 'ranking',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
+import { toSearchResponse } from '../../server/retrieval/search-response.ts';
 import { buildPlanIndex, readSource, type BuiltIndex } from '../helpers/plan-index.ts';
 
 /**
@@ -66,7 +67,9 @@ describe('HybridRetriever: everyday words', () => {
 
   it('quotes a snippet from the hit', async () => {
     const result = await retriever.search('取暖');
-    const hit = result.hits.find((candidate) => candidate.article === 23)!;
+    const hit = toSearchResponse(result, result.hits.length).results.find(
+      (candidate) => candidate.article === 23,
+    )!;
     expect(hit.snippet.length).toBeGreaterThan(0);
     const articleText = built.index.document.articles[22]!.text;
     expect(articleText).toContain(hit.snippet.replace(/…$/, ''));

@@ -10,7 +10,7 @@ import type {
   ExportedAnswer,
 } from '../../core/wire/conversation-export-wire.ts';
 import { conversationQuoteProblems } from '../../server/conversation/conversation-quote-problems.ts';
-import { DOCX_CONTENT_TYPE } from '../../server/office/docx-styles.ts';
+import { DOCX_CONTENT_TYPE } from '../../server/office/office-content-types.ts';
 import { binaryBody } from '../helpers/binary-body.ts';
 import { answerMarker } from '../helpers/extractive-lines.ts';
 import {
