@@ -12,13 +12,13 @@ export interface Evidence {
 }
 
 export interface EvidenceQuery {
-  terms: Array<{ token: string; weight: number; concept?: string }>;
+  terms: Array<{ token: string; weight: number; concept?: string; scene?: boolean }>;
   idf: (token: string) => number;
   /** Citizens get the most concrete sentences first: those naming programmes, places or figures. */
   preferConcrete?: boolean;
   concreteTerms?: ReadonlySet<string>;
-  /** Length penalty unit and concreteness weights: policy.evidence. */
-  weights: { lengthUnit: number; concreteBoost: number; concreteCap: number };
+  /** Length penalty unit, concreteness and scene-word weights: policy.evidence. */
+  weights: { lengthUnit: number; concreteBoost: number; concreteCap: number; sceneWeight: number };
   /** Sentences (verbatim) the conversation already quoted: never chosen again (具体怎么做). */
   exclude?: ReadonlySet<string>;
 }
@@ -26,7 +26,7 @@ export interface EvidenceQuery {
 /** Scores every sentence of an article against the question's terms (IDF-weighted overlap, mildly length-normalised). */
 export function scoreSentences(article: Article, query: EvidenceQuery): Evidence[] {
   const terms = new Map(query.terms.map((term) => [term.token, term]));
-  const { lengthUnit, concreteBoost, concreteCap } = query.weights;
+  const { lengthUnit, concreteBoost, concreteCap, sceneWeight } = query.weights;
   return splitSentences(article.text).map((sentence, position) => {
     const tokens = new Set(tokenize(sentence.text));
     let score = 0;
@@ -35,7 +35,8 @@ export function scoreSentences(article: Article, query: EvidenceQuery): Evidence
     for (const token of tokens) {
       const term = terms.get(token);
       if (!term) continue;
-      const value = term.weight * query.idf(token);
+      // The clause that asks decides which sentence answers; the scene around it only helps.
+      const value = term.weight * query.idf(token) * (term.scene ? sceneWeight : 1);
       if (term.concept === undefined) score += value;
       else concepts.set(term.concept, Math.max(value, concepts.get(term.concept) ?? 0));
     }

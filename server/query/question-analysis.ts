@@ -14,6 +14,8 @@ export interface QueryTerm {
   token: string;
   weight: number;
   concept?: string;
+  /** The word belongs to the scene around the question, not to the clause that asks it (老人走了，殡仪馆…有人管吗). */
+  scene?: boolean;
 }
 
 /** What a text names by the document's structure, with the numbers checked against the document. */
