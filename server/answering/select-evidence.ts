@@ -1,4 +1,5 @@
 import type { Article } from '../../core/document-model.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { splitSentences, type Sentence } from '../../core/split-sentences.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 
@@ -12,7 +13,13 @@ export interface Evidence {
 }
 
 export interface EvidenceQuery {
-  terms: Array<{ token: string; weight: number; concept?: string; scene?: boolean }>;
+  terms: Array<{
+    token: string;
+    weight: number;
+    concept?: string;
+    scene?: boolean;
+    phrases?: string[];
+  }>;
   idf: (token: string) => number;
   /** Citizens get the most concrete sentences first: those naming programmes, places or figures. */
   preferConcrete?: boolean;
@@ -29,6 +36,7 @@ export function scoreSentences(article: Article, query: EvidenceQuery): Evidence
   const { lengthUnit, concreteBoost, concreteCap, sceneWeight } = query.weights;
   return splitSentences(article.text).map((sentence, position) => {
     const tokens = new Set(tokenize(sentence.text));
+    const normalized = normalizeForMatch(sentence.text);
     let score = 0;
     // The plan's words for one everyday phrase count once, as the best of them: 学校 → 教育 or 特殊教育, not both.
     const concepts = new Map<string, number>();
@@ -36,7 +44,11 @@ export function scoreSentences(article: Article, query: EvidenceQuery): Evidence
       const term = terms.get(token);
       if (!term) continue;
       // The clause that asks decides which sentence answers; the scene around it only helps.
-      const value = term.weight * query.idf(token) * (term.scene ? sceneWeight : 1);
+      const value =
+        term.weight *
+        query.idf(token) *
+        (term.scene ? sceneWeight : 1) *
+        phraseShare(token, term.phrases, normalized);
       if (term.concept === undefined) score += value;
       else concepts.set(term.concept, Math.max(value, concepts.get(term.concept) ?? 0));
     }
@@ -91,6 +103,17 @@ export function leadingSentences(
         (evidence.position > 0 || isOnlySentence(article)) && !exclude?.has(evidence.sentence.text),
     )
     .slice(0, limit);
+}
+
+/**
+ * How much of the plan's phrase a stand-in word brings: all of it when the sentence holds a whole phrase the word is
+ * part of (适度发展畜禽标准化养殖 for 养鸡场), else the word's share of the phrase (标准化 alone: 3 of 畜禽标准化养殖's 7
+ * characters), so that a fragment shared with another sentence (标准化种植基地) counts for less. 1 for the asker's words.
+ */
+function phraseShare(token: string, phrases: string[] | undefined, sentence: string): number {
+  if (!phrases || phrases.length === 0) return 1;
+  if (phrases.some((phrase) => sentence.includes(phrase))) return 1;
+  return Math.min(1, Math.max(...phrases.map((phrase) => token.length / phrase.length)));
 }
 
 function isOnlySentence(article: Article): boolean {

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../../core/document-model.ts';
 import { articleByNumber, documentText, partByNumber } from '../../core/plan-lookup.ts';
 import type { ChatTurn } from '../../core/wire/chat-wire.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { hasUnquotedSentence } from './already-quoted.ts';
@@ -47,6 +48,14 @@ export function analyzeText(
     expansion.pairs
       .filter((pair) => tokenize(pair.policy.join(' ')).includes(token))
       .map((pair) => pair.phrase);
+  const policyPhrasesOf = (token: string) => [
+    ...new Set(
+      expansion.pairs
+        .flatMap((pair) => pair.policy)
+        .map(normalizeForMatch)
+        .filter((phrase) => tokenize(phrase).includes(token)),
+    ),
+  ];
   return {
     text,
     focused,
@@ -66,7 +75,14 @@ export function analyzeText(
         .map((token) => ({ token, weight: 1, ...scene(token) })),
       ...[...expanded.expansionWeights].map(([token, weight]) => {
         const concept = expanded.expansionPhrases.get(token);
-        return { token, weight, concept, ...scene(...phrasesOf(token)) };
+        const phrases = policyPhrasesOf(token);
+        return {
+          token,
+          weight,
+          concept,
+          ...scene(...phrasesOf(token)),
+          ...(phrases.length > 0 ? { phrases } : {}),
+        };
       }),
     ],
     breadth: policy.rules.breadthQuestion.test(focused),

@@ -113,3 +113,22 @@ describe('the clause that asks weighs more than the scene around it', () => {
     expect(draft.citations[0]?.quote).not.toContain('殡葬服务');
   });
 });
+
+describe('a stand-in word counts by how much of the plan’s phrase a sentence holds', () => {
+  // 养鸡场 stands for 畜禽标准化养殖: 第24条 says 适度发展畜禽标准化养殖, and 标准化种植基地 shares only 标准化.
+  const CHICKENS = '想在村里搞个养鸡场，规划让不让养';
+  const hits = [articleHit(24, { score: 0.9, coverage: 0.2, matchesExpansion: true })];
+
+  it('the sentence holding the whole phrase leads, not one sharing a fragment of it', () => {
+    expect(answer(CHICKENS, hits).citations[0]?.quote).toBe('适度发展畜禽标准化养殖。');
+  });
+
+  it('the analysis gives each stand-in word the plan’s phrases it belongs to', () => {
+    const retrieval = retrievalFor(CHICKENS, hits);
+    const term = retrieval.queryTerms.find((candidate) => candidate.token === '标准化');
+    expect(term?.phrases).toEqual(['畜禽标准化养殖']);
+    expect(retrieval.queryTerms.find((candidate) => candidate.token === '养鸡场')?.phrases).toBe(
+      undefined,
+    );
+  });
+});
