@@ -19,19 +19,12 @@ export function evidenceFor(
   const matched = bestSentences(article, context.evidenceQuery, limit, 'relevance').filter(
     (evidence) => evidence.score > 0,
   );
-  const ownWords = context.evidenceQuery.terms.filter(
-    (term) => term.weight === 1 && term.token.length > 1,
-  );
-  // An article named by number is asked about as a whole, as is one whose title holds every word of the question.
-  const aboutWholeArticle =
-    ownWords.every((term) => article.title.includes(term.token)) &&
-    (structural || ownWords.length > 0);
   const { exclude } = context.evidenceQuery;
   if (matched.length === 0)
     return structural
       ? leadingSentences(article, limit, exclude)
       : bestSentences(article, context.evidenceQuery, limit);
-  if (!aboutWholeArticle) return matched;
+  if (!isAboutWholeArticle(context, article, structural)) return matched;
   const leading = leadingSentences(
     article,
     Math.min(context.policy.evidence.wholeArticleLead, limit),
@@ -43,6 +36,24 @@ export function evidenceFor(
   return [...leading, ...rest]
     .slice(0, limit)
     .sort((left, right) => left.position - right.position);
+}
+
+/**
+ * Whether a question asks about an article as a whole: it names the article by number, or the article's title holds
+ * every word of the question (教育方面呢 → 办好人民满意教育).
+ */
+export function isAboutWholeArticle(
+  context: AnswerContext,
+  article: Article,
+  structural: boolean,
+): boolean {
+  const ownWords = context.evidenceQuery.terms.filter(
+    (term) => term.weight === 1 && term.token.length > 1,
+  );
+  return (
+    ownWords.every((term) => article.title.includes(term.token)) &&
+    (structural || ownWords.length > 0)
+  );
 }
 
 /**
@@ -68,7 +79,7 @@ export function composeArticles(
       (index === 0 ? budget.first : budget.more) + extra,
     ),
   }));
-  if (!structural) chosen = supportingOnly(chosen, context.policy.evidence.supportingShare);
+  if (!structural) chosen = supportingOnly(context, chosen);
   let used = 0;
   chosen.forEach(({ article, evidence: candidates }, index) => {
     const evidence = candidates.slice(0, Math.max(0, budget.total - used));
@@ -96,17 +107,44 @@ export function composeArticles(
 
 type ArticleEvidence = { article: Article; evidence: Evidence[] };
 
-/** Leads with the article holding the best sentence; keeps only sentences that answer nearly as well. */
-function supportingOnly(chosen: ArticleEvidence[], share: number): ArticleEvidence[] {
-  const best = Math.max(0, ...chosen.flatMap(({ evidence }) => evidence.map((item) => item.score)));
+/**
+ * Ranks sentences across articles and keeps those that answer on their own. The lead goes to the article whose best
+ * sentence stands highest, a sentence's standing being its score weighed by how well its article was retrieved
+ * (policy.evidence.articleRankPower): one sentence's word overlap is a thinner signal than the whole article's
+ * ranking. A further sentence is kept only when its own score reaches supportingShare of the best score. An article
+ * asked about as a whole (its title names the question's subject) keeps its opening sentences, and then other
+ * articles join only when their own title names the subject too: sharing the word in passing (廉洁教育) is not
+ * answering it. Pure.
+ */
+export function supportingOnly(
+  context: AnswerContext,
+  chosen: ArticleEvidence[],
+): ArticleEvidence[] {
+  const { supportingShare, articleRankPower } = context.policy.evidence;
+  const hits = context.decision.kind === 'answer' ? context.decision.hits : [];
+  const bestHit = Math.max(0, ...hits.map((hit) => hit.score));
+  const articleWeight = (article: Article) => {
+    const hit = hits.find((candidate) => candidate.article === article.number);
+    return hit && bestHit > 0 ? Math.pow(Math.max(0, hit.score) / bestHit, articleRankPower) : 1;
+  };
+  const topScore = ({ evidence }: ArticleEvidence) =>
+    Math.max(0, ...evidence.map((item) => item.score));
+  const best = Math.max(0, ...chosen.map(topScore));
   if (best === 0) return chosen;
-  const leader = chosen.findIndex(({ evidence }) => evidence.some((item) => item.score === best));
+  const standing = chosen.map((entry) => topScore(entry) * articleWeight(entry.article));
+  const leader = standing.indexOf(Math.max(...standing));
   const ordered =
     leader > 0 ? [chosen[leader]!, ...chosen.filter((_, index) => index !== leader)] : chosen;
+  const whole = isAboutWholeArticle(context, ordered[0]!.article, false);
   return ordered
-    .map(({ article, evidence }) => ({
+    .filter(
+      ({ article }, index) => index === 0 || !whole || isAboutWholeArticle(context, article, false),
+    )
+    .map(({ article, evidence }, index) => ({
       article,
-      evidence: evidence.filter((item) => item.score >= best * share),
+      evidence: evidence.filter(
+        (item) => (index === 0 && whole) || item.score >= best * supportingShare,
+      ),
     }))
     .filter(({ evidence }) => evidence.length > 0);
 }

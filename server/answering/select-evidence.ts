@@ -12,13 +12,19 @@ export interface Evidence {
 }
 
 export interface EvidenceQuery {
-  terms: Array<{ token: string; weight: number; concept?: string }>;
+  terms: Array<{
+    token: string;
+    weight: number;
+    concept?: string;
+    scene?: boolean;
+    phrases?: string[];
+  }>;
   idf: (token: string) => number;
   /** Citizens get the most concrete sentences first: those naming programmes, places or figures. */
   preferConcrete?: boolean;
   concreteTerms?: ReadonlySet<string>;
-  /** Length penalty unit and concreteness weights: policy.evidence. */
-  weights: { lengthUnit: number; concreteBoost: number; concreteCap: number };
+  /** Length penalty unit, concreteness and scene-word weights: policy.evidence. */
+  weights: { lengthUnit: number; concreteBoost: number; concreteCap: number; sceneWeight: number };
   /** Sentences (verbatim) the conversation already quoted: never chosen again (具体怎么做). */
   exclude?: ReadonlySet<string>;
 }
@@ -26,25 +32,33 @@ export interface EvidenceQuery {
 /** Scores every sentence of an article against the question's terms (IDF-weighted overlap, mildly length-normalised). */
 export function scoreSentences(article: Article, query: EvidenceQuery): Evidence[] {
   const terms = new Map(query.terms.map((term) => [term.token, term]));
-  const { lengthUnit, concreteBoost, concreteCap } = query.weights;
-  return passageSentences(article).map(({ sentence, position, tokenSet: tokens, figures }) => {
-    let score = 0;
-    // The plan's words for one everyday phrase count once, as the best of them: 学校 → 教育 or 特殊教育, not both.
-    const concepts = new Map<string, number>();
-    for (const token of tokens) {
-      const term = terms.get(token);
-      if (!term) continue;
-      const value = term.weight * query.idf(token);
-      if (term.concept === undefined) score += value;
-      else concepts.set(term.concept, Math.max(value, concepts.get(term.concept) ?? 0));
-    }
-    for (const value of concepts.values()) score += value;
-    // A mild preference for shorter sentences: a long one matches more words by chance.
-    if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / lengthUnit));
-    if (query.preferConcrete && score > 0)
-      score *= 1 + concreteBoost * concreteness(figures, tokens, concreteCap, query.concreteTerms);
-    return { article, sentence, score, position };
-  });
+  const { lengthUnit, concreteBoost, concreteCap, sceneWeight } = query.weights;
+  return passageSentences(article).map(
+    ({ sentence, position, tokenSet: tokens, normalized, figures }) => {
+      let score = 0;
+      // The plan's words for one everyday phrase count once, as the best of them: 学校 → 教育 or 特殊教育, not both.
+      const concepts = new Map<string, number>();
+      for (const token of tokens) {
+        const term = terms.get(token);
+        if (!term) continue;
+        // The clause that asks decides which sentence answers; the scene around it only helps.
+        const value =
+          term.weight *
+          query.idf(token) *
+          (term.scene ? sceneWeight : 1) *
+          phraseShare(token, term.phrases, normalized);
+        if (term.concept === undefined) score += value;
+        else concepts.set(term.concept, Math.max(value, concepts.get(term.concept) ?? 0));
+      }
+      for (const value of concepts.values()) score += value;
+      // A mild preference for shorter sentences: a long one matches more words by chance.
+      if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / lengthUnit));
+      if (query.preferConcrete && score > 0)
+        score *=
+          1 + concreteBoost * concreteness(figures, tokens, concreteCap, query.concreteTerms);
+      return { article, sentence, score, position };
+    },
+  );
 }
 
 /**
@@ -88,6 +102,17 @@ export function leadingSentences(
         (evidence.position > 0 || isOnlySentence(article)) && !exclude?.has(evidence.sentence.text),
     )
     .slice(0, limit);
+}
+
+/**
+ * How much of the plan's phrase a stand-in word brings: all of it when the sentence holds a whole phrase the word is
+ * part of (适度发展畜禽标准化养殖 for 养鸡场), else the word's share of the phrase (标准化 alone: 3 of 畜禽标准化养殖's 7
+ * characters), so that a fragment shared with another sentence (标准化种植基地) counts for less. 1 for the asker's words.
+ */
+function phraseShare(token: string, phrases: string[] | undefined, sentence: string): number {
+  if (!phrases || phrases.length === 0) return 1;
+  if (phrases.some((phrase) => sentence.includes(phrase))) return 1;
+  return Math.min(1, Math.max(...phrases.map((phrase) => token.length / phrase.length)));
 }
 
 function isOnlySentence(article: Article): boolean {

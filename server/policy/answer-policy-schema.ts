@@ -81,6 +81,13 @@ export const AnswerPolicyFile = z.object({
       wholeArticleLead: count.default(2),
       /** A further sentence (or article) is quoted only when it scores this share of the best sentence. */
       supportingShare: share.default(0.5),
+      /**
+       * Across articles a sentence stands at its score × (its article's retrieval score / the best one's) to this
+       * power: 0 ranks sentences alone, higher values trust the article ranking more.
+       */
+      articleRankPower: z.number().min(0).default(2),
+      /** How much a word of the scene around the question counts in a sentence, next to one of the asking clause. */
+      sceneWeight: share.default(0.5),
     })
     .prefault({}),
   budgets: z

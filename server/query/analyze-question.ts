@@ -1,9 +1,11 @@
 import type { PlanDocument } from '../../core/document-model.ts';
 import { articleByNumber, documentText, partByNumber } from '../../core/plan-lookup.ts';
 import type { ChatTurn } from '../../core/wire/chat-wire.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { hasUnquotedSentence } from './already-quoted.ts';
+import { askingClause, isSceneWord } from './asking-clause.ts';
 import { expandColloquial } from './colloquial-expansion.ts';
 import { expandQuery } from './expanded-query.ts';
 import { focusQuestion } from './focus-question.ts';
@@ -32,6 +34,27 @@ export function analyzeText(
   const expansion = expandColloquial(focused, policy.termMap);
   const expanded = expandQuery(structure.remainder || focused, expansion, policy.retrieval);
   const goalsText = `${focused} ${message}`;
+  const questionTypes = policy.rules.questionTypes;
+  const asking = askingClause(
+    focused,
+    questionTypes.map((entry) => entry.question),
+    expansion.matched,
+  );
+  const scene = (...words: string[]) =>
+    words.length > 0 && words.every((word) => isSceneWord(word, asking)) ? { scene: true } : {};
+  // A stand-in word is the asking clause's when any phrase it stands in for is there (看书 … 读书 → 书香乌海).
+  const phrasesOf = (token: string) =>
+    expansion.pairs
+      .filter((pair) => tokenize(pair.policy.join(' ')).includes(token))
+      .map((pair) => pair.phrase);
+  const policyPhrasesOf = (token: string) => [
+    ...new Set(
+      expansion.pairs
+        .flatMap((pair) => pair.policy)
+        .map(normalizeForMatch)
+        .filter((phrase) => tokenize(phrase).includes(token)),
+    ),
+  ];
   return {
     text,
     focused,
@@ -50,19 +73,24 @@ export function analyzeText(
     queryTerms: [
       ...expanded.tokens
         .filter((token) => !policy.framing.framingWords.includes(token))
-        .map((token) => ({ token, weight: 1 })),
-      ...[...expanded.expansionWeights].map(([token, weight]) => ({
-        token,
-        weight,
-        concept: expanded.expansionPhrases.get(token),
-      })),
+        .map((token) => ({ token, weight: 1, ...scene(token) })),
+      ...[...expanded.expansionWeights].map(([token, weight]) => {
+        const concept = expanded.expansionPhrases.get(token);
+        const phrases = policyPhrasesOf(token);
+        return {
+          token,
+          weight,
+          concept,
+          ...scene(...phrasesOf(token)),
+          ...(phrases.length > 0 ? { phrases } : {}),
+        };
+      }),
     ],
     breadth: policy.rules.breadthQuestion.test(focused),
     asksForGoals:
       policy.rules.goalsQuestion.test(goalsText) && !policy.rules.visionQuestion.test(goalsText),
     figureKinds: policy.rules.figureKinds.filter((figure) => figure.question.test(focused)),
-    questionType:
-      policy.rules.questionTypes.find((entry) => entry.question.test(focused))?.type ?? null,
+    questionType: questionTypes.find((entry) => entry.question.test(focused))?.type ?? null,
     premise: premiseOf(text, policy),
   };
 }

@@ -14,6 +14,10 @@ export interface QueryTerm {
   token: string;
   weight: number;
   concept?: string;
+  /** The word belongs to the scene around the question, not to the clause that asks it (老人走了，殡仪馆…有人管吗). */
+  scene?: boolean;
+  /** For a stand-in word: the plan's phrases it is part of (标准化 → 畜禽标准化养殖), normalised for matching. */
+  phrases?: string[];
 }
 
 /** What a text names by the document's structure, with the numbers checked against the document. */

@@ -1,3 +1,4 @@
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { splitSentences, type Sentence } from '../../core/split-sentences.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 
@@ -10,6 +11,8 @@ export interface PassageSentence {
   tokens: readonly string[];
   /** The same tokens, once each (evidence scoring). */
   tokenSet: ReadonlySet<string>;
+  /** Its text normalised for matching (whether it holds a whole phrase of the plan). */
+  normalized: string;
   /** Figures and quoted slogans (“两个先行”) in it: what makes a sentence concrete besides the plan's own terms. */
   figures: number;
 }
@@ -33,6 +36,7 @@ export function passageSentences(passage: { readonly text: string }): readonly P
           position,
           tokens,
           tokenSet: new Set(tokens),
+          normalized: normalizeForMatch(sentence.text),
           figures: (sentence.text.match(FIGURE_OR_SLOGAN) ?? []).length,
         };
       }),
