@@ -1,11 +1,11 @@
 import type { PlanDocument } from '../../core/document-model.ts';
 import { articleByNumber, documentText, partByNumber } from '../../core/plan-lookup.ts';
 import type { ChatTurn } from '../../core/wire/chat-wire.ts';
-import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { hasUnquotedSentence } from './already-quoted.ts';
 import { askingClause, isSceneWord } from './asking-clause.ts';
+import { standInPhrases } from './stand-in-phrases.ts';
 import { expandColloquial } from './colloquial-expansion.ts';
 import { expandQuery } from './expanded-query.ts';
 import { focusQuestion } from './focus-question.ts';
@@ -43,18 +43,7 @@ export function analyzeText(
   const scene = (...words: string[]) =>
     words.length > 0 && words.every((word) => isSceneWord(word, asking)) ? { scene: true } : {};
   // A stand-in word is the asking clause's when any phrase it stands in for is there (看书 … 读书 → 书香乌海).
-  const phrasesOf = (token: string) =>
-    expansion.pairs
-      .filter((pair) => tokenize(pair.policy.join(' ')).includes(token))
-      .map((pair) => pair.phrase);
-  const policyPhrasesOf = (token: string) => [
-    ...new Set(
-      expansion.pairs
-        .flatMap((pair) => pair.policy)
-        .map(normalizeForMatch)
-        .filter((phrase) => tokenize(phrase).includes(token)),
-    ),
-  ];
+  const { askerPhrases, policyPhrases } = standInPhrases(expansion);
   return {
     text,
     focused,
@@ -76,12 +65,12 @@ export function analyzeText(
         .map((token) => ({ token, weight: 1, ...scene(token) })),
       ...[...expanded.expansionWeights].map(([token, weight]) => {
         const concept = expanded.expansionPhrases.get(token);
-        const phrases = policyPhrasesOf(token);
+        const phrases = policyPhrases.get(token) ?? [];
         return {
           token,
           weight,
           concept,
-          ...scene(...phrasesOf(token)),
+          ...scene(...(askerPhrases.get(token) ?? [])),
           ...(phrases.length > 0 ? { phrases } : {}),
         };
       }),
