@@ -30,7 +30,7 @@ export function runPrimary(options: PrimaryOptions): void {
   const fork = (): Worker => {
     const worker = cluster.fork();
     worker.once('listening', (address) => {
-      logger.info({ worker: worker.id, pid: worker.process.pid }, 'worker listening');
+      logger.info({ worker: worker.id, workerPid: worker.process.pid }, 'worker listening');
       if (!announced) {
         announced = true;
         options.onListening({ address: address.address ?? '', port: address.port });
@@ -40,7 +40,7 @@ export function runPrimary(options: PrimaryOptions): void {
   };
 
   cluster.on('exit', (worker, code, signal) => {
-    const exit = { worker: worker.id, pid: worker.process.pid, code, signal };
+    const exit = { worker: worker.id, workerPid: worker.process.pid, code, signal };
     if (stopping) {
       logger.info(exit, 'worker stopped');
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
