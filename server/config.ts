@@ -21,6 +21,8 @@ const number = (fallback: number, min: number, max: number) =>
 const MIN_ADMIN_TOKEN_CHARS = 16;
 const DEFAULT_DATA_DIR = '.data';
 const SQLITE_FILE_NAME = 'insight.sqlite';
+/** The workers of a cluster wait this long at most for each other's SQLite write lock. */
+const SQLITE_BUSY_TIMEOUT_IN_CLUSTER_MS = 100;
 
 /** More worker processes than this is a typo, not a deployment. */
 const MAX_WORKERS = 64;
@@ -130,7 +132,17 @@ export interface InsightConfig {
   questionLog: boolean;
   retentionDays: number;
   /** PostgreSQL when DATABASE_URL is set, else an SQLite file under DATA_DIR. */
-  store: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  store:
+    | {
+        kind: 'sqlite';
+        file: string;
+        /**
+         * How long a write waits for another process's lock (busy_timeout); 0 when absent. Several workers write
+         * one file: a wait of a millisecond or two beats dropping a batch or answering a vote with 503.
+         */
+        busyTimeoutMs?: number;
+      }
+    | { kind: 'postgres'; url: string };
   /** /admin and /api/admin are off when unset. */
   adminToken?: string;
 }
@@ -154,6 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       'EMBEDDER=openai needs EMBEDDING_MODEL (for example text-embedding-3-small or nomic-embed-text)',
     );
   }
+  const workers =
+    vars.WEB_CONCURRENCY === 'auto'
+      ? Math.min(availableParallelism(), MAX_WORKERS)
+      : Number(vars.WEB_CONCURRENCY ?? 1);
   const openai = { baseURL: vars.OPENAI_BASE_URL, apiKey: vars.OPENAI_API_KEY };
   const chatConfigured = Boolean(vars.OPENAI_API_KEY || vars.OPENAI_BASE_URL);
   return Object.freeze({
@@ -181,10 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       : [],
     trustProxy: vars.TRUST_PROXY,
     logLevel: vars.LOG_LEVEL,
-    workers:
-      vars.WEB_CONCURRENCY === 'auto'
-        ? Math.min(availableParallelism(), MAX_WORKERS)
-        : Number(vars.WEB_CONCURRENCY ?? 1),
+    workers,
     // The URL may hold a password: it is never logged.
     redis: vars.REDIS_URL ? Object.freeze({ url: vars.REDIS_URL }) : null,
     insight: Object.freeze({
@@ -198,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
               path.resolve(PROJECT_ROOT, vars.DATA_DIR ?? DEFAULT_DATA_DIR),
               SQLITE_FILE_NAME,
             ),
+            ...(workers > 1 ? { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_IN_CLUSTER_MS } : {}),
           },
       adminToken: vars.ADMIN_TOKEN,
     }),

@@ -28,7 +28,7 @@ export async function openInsight(config: InsightConfig, logger: Logger): Promis
       ? new PostgresDriver(where.url, (error) =>
           logger.warn({ err: error }, 'question log: an idle database connection failed'),
         )
-      : new SqliteDriver(where.file);
+      : new SqliteDriver(where.file, where.busyTimeoutMs);
   const store = new InsightStore(driver);
   const dropped = new ThrottledWarning((error, count) =>
     logger.warn(

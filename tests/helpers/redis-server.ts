@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './postgres-server.ts';
 
-const REDIS_SERVER = '/usr/bin/redis-server';
+/** Debian's redis-server (on the PATH as `redis-server`). */
+const REDIS_SERVER = 'redis-server';
 
 export interface RedisServer {
   url: string;
