@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import express, { type Express } from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { PlanDocument } from '../core/document-model.ts';
@@ -27,6 +27,7 @@ import { conversationExportRoute } from './routes/conversation-export-route.ts';
 import type { Insight } from './insight/insight.ts';
 import { adminRoute } from './routes/admin-route.ts';
 import { feedbackRoute } from './routes/feedback-route.ts';
+import type { SharedStatus } from './shared/shared-state.ts';
 
 export interface AppDeps {
   retriever: HybridRetriever;
@@ -48,6 +49,10 @@ export interface AppDeps {
   glossary?: Glossary;
   /** The question log (openInsight): answerIds, /api/feedback and, with its admin token, /admin. */
   insight?: Insight | null;
+  /** Where a rate limiter (named by `prefix`) counts, shared by workers and instances (SharedState); in memory when absent. */
+  rateLimitStore?: (prefix: string) => Store | undefined;
+  /** The worker and the Redis connection, reported by /healthz (SharedState.status). */
+  sharedStatus?: () => SharedStatus;
 }
 
 const BODY_LIMIT = '64kb';
@@ -99,6 +104,11 @@ export function createApp(deps: AppDeps): Express {
         limit: deps.rateLimitPerMinute,
         standardHeaders: 'draft-8',
         legacyHeaders: false,
+        store: deps.rateLimitStore?.('api'),
+        // A shared store that is down (Redis) lets requests through rather than failing them: chat keeps
+        // answering, unlimited, until it returns. The outage is logged once by the store's connection.
+        passOnStoreError: true,
+        logger: storeErrorLogger(deps.logger),
         handler: (_request, _response, next) =>
           next(
             new AppError(
@@ -114,7 +124,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(conversationExportRoute(deps.document, policy));
   app.use(express.json({ limit: BODY_LIMIT, type: 'application/json' }));
 
-  app.use(healthRoute(deps.manifest, deps.chat.provider));
+  app.use(
+    healthRoute(deps.manifest, deps.chat.provider, () => ({
+      ...(deps.sharedStatus?.() ?? { redis: 'off' as const }),
+      responseCache: deps.chat.cacheStats(),
+    })),
+  );
   app.use(articlesRoute(deps.document));
   app.use(searchRoute(deps.retriever));
   app.use(chatRoute(deps.chat, deps.logger, policy.templates, deps.insight));
@@ -135,7 +150,9 @@ export function createApp(deps: AppDeps): Express {
 function mountAdmin(app: Express, deps: AppDeps): void {
   const token = deps.insight?.adminToken;
   if (deps.insight && token) {
-    app.use(adminRoute(deps.insight, token, deps.document, deps.webDir));
+    app.use(
+      adminRoute(deps.insight, token, deps.document, deps.webDir, deps.rateLimitStore?.('admin')),
+    );
     return;
   }
   deps.logger.info(
@@ -145,3 +162,19 @@ function mountAdmin(app: Express, deps: AppDeps): void {
   );
   app.use(['/admin', '/api/admin'], notFoundHandler);
 }
+
+/**
+ * express-rate-limit's own messages, in the app's log. Its store errors (one per request while Redis is down) are
+ * debug: the store's connection warns once per outage. Its misconfiguration errors stay errors.
+ */
+function storeErrorLogger(logger: Logger): { error: LoggerFn; warn: LoggerFn } {
+  return {
+    error: (error, message) =>
+      message?.includes('store')
+        ? logger.debug({ err: error }, message)
+        : logger.error({ err: error }, message ?? 'rate limiter misconfigured'),
+    warn: (error, message) => logger.warn({ err: error }, message ?? 'rate limiter warning'),
+  };
+}
+
+type LoggerFn = (error: unknown, message?: string) => void;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_INDEX_DIR, DEFAULT_SOURCE_FILE, PROJECT_ROOT } from '../ingest/project-paths.ts';
@@ -20,6 +21,11 @@ const number = (fallback: number, min: number, max: number) =>
 const MIN_ADMIN_TOKEN_CHARS = 16;
 const DEFAULT_DATA_DIR = '.data';
 const SQLITE_FILE_NAME = 'insight.sqlite';
+/** The workers of a cluster wait this long at most for each other's SQLite write lock. */
+const SQLITE_BUSY_TIMEOUT_IN_CLUSTER_MS = 100;
+
+/** More worker processes than this is a typo, not a deployment. */
+const MAX_WORKERS = 64;
 
 const EnvSchema = z.object({
   PORT: number(3000, 0, 65535),
@@ -57,6 +63,26 @@ const EnvSchema = z.object({
   ),
   LOG_RETENTION_DAYS: number(180, 1, 36_500),
   DATA_DIR: optionalText,
+  WEB_CONCURRENCY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(auto|[1-9][0-9]*)$/, {
+        message: 'WEB_CONCURRENCY must be a number of worker processes (1, 2, …) or auto',
+      })
+      .refine((value) => value === 'auto' || Number(value) <= MAX_WORKERS, {
+        message: `WEB_CONCURRENCY must be at most ${MAX_WORKERS} (or auto: one per core)`,
+      })
+      .optional(),
+  ),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/[^\s/]/, {
+        message:
+          'REDIS_URL must be a Redis URL such as redis://localhost:6379 (or rediss:// for TLS)',
+      })
+      .optional(),
+  ),
   DATABASE_URL: optionalText.pipe(
     z
       .string()
@@ -95,6 +121,10 @@ export interface AppConfig {
   logLevel: string;
   /** The question log, feedback and the staff insight page (server/insight/). */
   insight: InsightConfig;
+  /** Worker processes serving one port (WEB_CONCURRENCY; auto: one per core); 1 is a single process, no cluster. */
+  workers: number;
+  /** Rate limits and the response cache shared through Redis by every worker and instance; null: not shared. */
+  redis: { url: string } | null;
 }
 
 export interface InsightConfig {
@@ -102,7 +132,17 @@ export interface InsightConfig {
   questionLog: boolean;
   retentionDays: number;
   /** PostgreSQL when DATABASE_URL is set, else an SQLite file under DATA_DIR. */
-  store: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  store:
+    | {
+        kind: 'sqlite';
+        file: string;
+        /**
+         * How long a write waits for another process's lock (busy_timeout); 0 when absent. Several workers write
+         * one file: a wait of a millisecond or two beats dropping a batch or answering a vote with 503.
+         */
+        busyTimeoutMs?: number;
+      }
+    | { kind: 'postgres'; url: string };
   /** /admin and /api/admin are off when unset. */
   adminToken?: string;
 }
@@ -126,6 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       'EMBEDDER=openai needs EMBEDDING_MODEL (for example text-embedding-3-small or nomic-embed-text)',
     );
   }
+  const workers =
+    vars.WEB_CONCURRENCY === 'auto'
+      ? Math.min(availableParallelism(), MAX_WORKERS)
+      : Number(vars.WEB_CONCURRENCY ?? 1);
   const openai = { baseURL: vars.OPENAI_BASE_URL, apiKey: vars.OPENAI_API_KEY };
   const chatConfigured = Boolean(vars.OPENAI_API_KEY || vars.OPENAI_BASE_URL);
   return Object.freeze({
@@ -153,6 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       : [],
     trustProxy: vars.TRUST_PROXY,
     logLevel: vars.LOG_LEVEL,
+    workers,
+    // The URL may hold a password: it is never logged.
+    redis: vars.REDIS_URL ? Object.freeze({ url: vars.REDIS_URL }) : null,
     insight: Object.freeze({
       questionLog: vars.QUESTION_LOG === 'on',
       retentionDays: vars.LOG_RETENTION_DAYS,
@@ -164,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
               path.resolve(PROJECT_ROOT, vars.DATA_DIR ?? DEFAULT_DATA_DIR),
               SQLITE_FILE_NAME,
             ),
+            ...(workers > 1 ? { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_IN_CLUSTER_MS } : {}),
           },
       adminToken: vars.ADMIN_TOKEN,
     }),

@@ -36,6 +36,8 @@ export async function createPlanApp(
     topics: loadTopicGuide(services.index.document),
     glossary: loadGlossary(services.index.document),
     insight: services.insight,
+    rateLimitStore: (prefix) => services.shared.rateLimitStore(prefix),
+    sharedStatus: () => services.shared.status(),
   });
   return { app, services };
 }

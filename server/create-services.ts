@@ -11,6 +11,9 @@ import { loadAnswerPolicy } from './policy/load-answer-policy.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
 import type { Insight } from './insight/insight.ts';
 import { openInsight } from './insight/open-insight.ts';
+import type { CachedAnswer } from './chat/response-cache.ts';
+import type { ChatOutcome } from './chat/chat-service.ts';
+import { createSharedState, type SharedState } from './shared/shared-state.ts';
 
 export interface Retrieval {
   index: LoadedIndex;
@@ -22,6 +25,8 @@ export interface Services extends Retrieval {
   chat: ChatService;
   /** The question log and feedback store; null with QUESTION_LOG=off. */
   insight: Insight | null;
+  /** What this process shares with the other workers and instances (rate limits, answers): see shared-state.ts. */
+  shared: SharedState;
 }
 
 export interface ServiceOptions {
@@ -53,15 +58,21 @@ export async function createServices(
   options: ServiceOptions = {},
 ): Promise<Services> {
   const retrieval = await createRetrieval(config, logger, options.policy);
+  const shared = await createSharedState(config, logger);
+  const { manifest } = retrieval.index;
   const chat = new ChatService({
     retriever: retrieval.retriever,
     document: retrieval.index.document,
     policy: retrieval.policy,
     chatModel: options.chatModel ?? (await createChatModel(config)),
     modelTimeoutMs: config.modelTimeoutMs,
-    responseCacheSize: config.responseCacheSize,
+    // Instances share answers only when they serve the same document with the same embedder.
+    responseCache: shared.responseCache<CachedAnswer<ChatOutcome>>(
+      `${manifest.source.sha256.slice(0, 16)}:${manifest.embedder.id}`,
+      config.responseCacheSize,
+    ),
     onModelFailure: (error) =>
       logger.warn({ err: error }, 'language model failed; answering offline'),
   });
-  return { ...retrieval, chat, insight: await openInsight(config.insight, logger) };
+  return { ...retrieval, chat, shared, insight: await openInsight(config.insight, logger) };
 }

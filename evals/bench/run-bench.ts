@@ -15,11 +15,12 @@ import { benchQuestionLog } from './bench-question-log.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchStart } from './bench-start.ts';
+import { benchWorkers } from './workers-bench.ts';
 import { httpTable } from './http-table.ts';
 
 /**
  * `npm run bench`: ingest, search (1× and 100× corpus), HTTP chat (cached and uncached, each beside a bare Express
- * endpoint in the same process) with memory over mixed requests, start-to-ready time, study-pack files (PPTX,
+ * endpoint in the same process) with memory over mixed requests, start-to-ready time, one worker vs two, study-pack files (PPTX,
  * DOCX) and question-log on/off; a report, never a test. `-- --only office` runs one section.
  */
 async function main(): Promise<void> {
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
       'start-runs': { type: 'string', default: '5' },
     },
   });
-  const sections = new Set((values.only ?? 'ingest,search,scale,http,start,office,log').split(','));
+  const sections = new Set(
+    (values.only ?? 'ingest,search,scale,http,start,workers,office,log').split(','),
+  );
   const questions = loadDataset(
     path.join(PROJECT_ROOT, 'evals', 'datasets', 'questions.jsonl'),
   ).map((item) => item.question);
@@ -78,6 +81,11 @@ async function main(): Promise<void> {
     report.http = http;
     console.log('http', JSON.stringify(http, null, 2));
     console.log(`\n${httpTable(http)}`);
+  }
+  if (sections.has('workers')) {
+    // Uncached chat with WEB_CONCURRENCY=1 and 2, npm start's server, one after the other.
+    report.workers = await benchWorkers(questions, Number(values.seconds));
+    console.log('workers', JSON.stringify(report.workers, null, 2));
   }
   if (sections.has('start')) {
     report.start = await benchStart(Number(values['start-runs']));

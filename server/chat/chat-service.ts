@@ -18,7 +18,13 @@ import type { HybridRetriever } from '../retrieval/hybrid-retriever.ts';
 import { retrieveForQuestion } from '../retrieval/retrieve-for-question.ts';
 import type { RetrievalResult } from '../retrieval/retrieval-types.ts';
 import type { ModelPath } from './model-path.ts';
-import { ResponseCache } from './response-cache.ts';
+import {
+  LocalResponseCache,
+  responseCacheKey,
+  type CachedAnswer,
+  type ResponseCache,
+  type ResponseCacheStats,
+} from './response-cache.ts';
 
 export interface ChatRequest {
   message: string;
@@ -51,8 +57,10 @@ export interface ChatServiceDeps {
   policy?: AnswerPolicy;
   /** Called when the model fails and the offline answer is served instead. */
   onModelFailure?: (error: unknown) => void;
-  /** How many offline answers to keep for repeated questions (0: none). Model answers are never cached. */
+  /** How many offline answers to keep in this process for repeated questions (0: none); ignored with responseCache. */
   responseCacheSize?: number;
+  /** Where offline answers are kept (a cache shared through Redis, say); an in-process LRU of responseCacheSize when absent. */
+  responseCache?: ResponseCache<CachedAnswer<ChatOutcome>>;
 }
 
 /**
@@ -62,7 +70,8 @@ export interface ChatServiceDeps {
 export class ChatService {
   readonly provider: string;
   private readonly policy: AnswerPolicy;
-  private readonly cache: ResponseCache<ChatOutcome>;
+  /** Null with a model: model answers vary and are never cached. */
+  private readonly cache: ResponseCache<CachedAnswer<ChatOutcome>> | null;
   private modelPath: Promise<ModelPath> | null = null;
   /** Created once: under tsx every closure created on the answer path costs a naming call. */
   private readonly termIdf = (token: string): number => this.deps.retriever.termIdf(token);
@@ -70,7 +79,9 @@ export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {
     this.policy = deps.policy ?? loadAnswerPolicy();
     this.provider = deps.chatModel ? chatModelId(deps.chatModel) : 'offline';
-    this.cache = new ResponseCache(deps.chatModel ? 0 : (deps.responseCacheSize ?? 0));
+    this.cache = deps.chatModel
+      ? null
+      : (deps.responseCache ?? new LocalResponseCache(deps.responseCacheSize ?? 0));
   }
 
   /** The model's prompts and calls, loaded on first use: answering offline never loads LangChain (seconds at start). */
@@ -85,13 +96,18 @@ export class ChatService {
     return this.modelPath;
   }
 
+  /** How often repeated questions were answered from the cache (null with a model: nothing is cached). */
+  cacheStats(): ResponseCacheStats | null {
+    return this.cache?.stats() ?? null;
+  }
+
   async respond(request: ChatRequest, options: ChatAnswerOptions = {}): Promise<ChatResponse> {
     return (await this.answer(request, options)).response;
   }
 
   async answer(request: ChatRequest, options: ChatAnswerOptions = {}): Promise<ChatOutcome> {
-    const key = JSON.stringify([request.mode, request.message, request.history]);
-    const cached = this.cache.get(key);
+    const key = responseCacheKey({ ...request, provider: this.provider });
+    const cached = await this.cache?.get(key);
     if (cached) {
       streamLines(cached.response.answer, options.onDelta);
       const outcome = { ...cached, timings: { retrievalMs: 0, answerMs: 0 } };
@@ -99,7 +115,11 @@ export class ChatService {
       return outcome;
     }
     const outcome = await this.answerFresh(request, options);
-    if (outcome.response.provider === 'offline') this.cache.set(key, outcome);
+    if (this.cache && outcome.response.provider === 'offline') {
+      const { timings: _notCached, ...answer } = outcome;
+      // Not awaited: storing never throws, and the asker need not wait for Redis.
+      void this.cache.set(key, answer);
+    }
     options.onOutcome?.(outcome);
     return outcome;
   }

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { AppError } from '../errors.ts';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
@@ -26,10 +26,17 @@ export function requireBearerToken(expected: string): RequestHandler {
 }
 
 /** Failed requests per client per window before guessing is refused (successful requests are not counted). */
-export function limitFailedAttempts(options: { limit: number; windowMs: number }): RequestHandler {
+export function limitFailedAttempts(options: {
+  limit: number;
+  windowMs: number;
+  store?: Store;
+}): RequestHandler {
   return rateLimit({
     windowMs: options.windowMs,
     limit: options.limit,
+    store: options.store,
+    // A shared store that is down lets requests through: the token check itself still applies.
+    passOnStoreError: true,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,

@@ -27,7 +27,7 @@ export async function openInsight(config: InsightConfig, logger: Logger): Promis
       ? new (await import('./postgres-driver.ts')).PostgresDriver(where.url, (error) =>
           logger.warn({ err: error }, 'question log: an idle database connection failed'),
         )
-      : new (await import('./sqlite-driver.ts')).SqliteDriver(where.file);
+      : new (await import('./sqlite-driver.ts')).SqliteDriver(where.file, where.busyTimeoutMs);
   const store = new InsightStore(driver);
   const dropped = new ThrottledWarning((error, count) =>
     logger.warn(

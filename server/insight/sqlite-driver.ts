@@ -7,7 +7,7 @@ import type { SqlDriver, SqlStatement, SqlValue } from './sql-driver.ts';
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so a lock held by another process
  * must not make the server wait: busy_timeout is 0 and a locked database fails at once (the question log drops the
- * batch, feedback answers 503). synchronous=FULL makes a committed vote survive a power cut, not only a crash.
+ * batch, feedback answers 503); the workers of a cluster, which share the file, wait a little for each other. synchronous=FULL makes a committed vote survive a power cut, not only a crash.
  * The file is opened on first use, and again after a failed open (a directory not yet writable, say).
  */
 export class SqliteDriver implements SqlDriver {
@@ -16,12 +16,16 @@ export class SqliteDriver implements SqlDriver {
   private readonly statements = new Map<string, Database.Statement>();
   private synchronousMode: 'FULL' | 'NORMAL' = 'FULL';
 
-  constructor(private readonly file: string) {}
+  /** busyTimeoutMs: how long a write waits for another process's lock (the workers of a cluster); 0 fails at once. */
+  constructor(
+    private readonly file: string,
+    private readonly busyTimeoutMs = 0,
+  ) {}
 
   private get db(): Database.Database {
     if (this.database) return this.database;
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const db = new Database(this.file, { timeout: 0 });
+    const db = new Database(this.file, { timeout: this.busyTimeoutMs });
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Store } from 'express-rate-limit';
 import { Router, type Response } from 'express';
 import type { PlanDocument } from '../../core/document-model.ts';
 import { articleByNumber } from '../../core/plan-lookup.ts';
@@ -23,6 +24,8 @@ export function adminRoute(
   adminToken: string,
   document: PlanDocument,
   webDir?: string,
+  /** Where failed attempts are counted (shared by workers and instances); in memory when absent. */
+  failedAttemptsStore?: Store,
 ): Router {
   const router = Router();
   const querySchema = adminQuerySchema(
@@ -35,7 +38,11 @@ export function adminRoute(
     router.get('/admin', (_request, response) => {
       response.sendFile(path.join(webDir, 'admin', 'index.html'));
     });
-  router.use('/api/admin', limitFailedAttempts(FAILED_ATTEMPTS), requireBearerToken(adminToken));
+  router.use(
+    '/api/admin',
+    limitFailedAttempts({ ...FAILED_ATTEMPTS, store: failedAttemptsStore }),
+    requireBearerToken(adminToken),
+  );
   router.use('/api/admin', (_request, response, next) => {
     response.setHeader('Cache-Control', 'no-store');
     next();

@@ -1,8 +1,12 @@
 import { Router } from 'express';
 import type { IndexManifest } from '../../ingest/indexing/index-manifest.ts';
 
-/** GET /healthz: liveness plus what the server is serving. */
-export function healthRoute(manifest: IndexManifest, provider: string): Router {
+/** GET /healthz: liveness plus what the server is serving, and (`runtime`) which worker answered and what it shares. */
+export function healthRoute(
+  manifest: IndexManifest,
+  provider: string,
+  runtime: () => object = () => ({}),
+): Router {
   const router = Router();
   router.get('/healthz', (_request, response) => {
     response.json({
@@ -14,6 +18,7 @@ export function healthRoute(manifest: IndexManifest, provider: string): Router {
         createdAt: manifest.createdAt,
       },
       provider,
+      ...runtime(),
     });
   });
   return router;

@@ -56,6 +56,9 @@ describe('GET /healthz, /api/articles, /api/search and response headers', () => 
           createdAt: built.manifest.createdAt,
         },
         provider: 'offline',
+        // A single process without Redis and without a response cache (the test app's).
+        redis: 'off',
+        responseCache: { kind: 'off', hits: 0, sharedHits: 0, misses: 0 },
       });
       expect(response.body.index.chunks).toBeGreaterThanOrEqual(36);
       expect(Number.isNaN(Date.parse(response.body.index.createdAt))).toBe(false);
