@@ -32,6 +32,11 @@ const NAMED_PART_ARTICLE = new RegExp(
   `([^\\s第]{2,12}?)(?:那|这)?(?:一)?(?:部分|板块)的?(?:第\\s*)?${ORDINAL}\\s*条`,
   'g',
 );
+// 最后一条 / 倒数第二条 with no part before it: counted from the end of the whole document (not 最后一公里, 最后一条路).
+const FROM_END = new RegExp(
+  `(?:(?:最后|最末)一条|末条|倒数\\s*第\\s*${NUMERAL}\\s*条)(?![路街河线])`,
+  'g',
+);
 // 第八部分, or a heading quoted at the very start (八、增进民生福祉); 一、二、三产业 inside a sentence is not a part.
 const PART_BY_NUMBER = new RegExp(
   `第\\s*${NUMERAL}\\s*(?:部分|章|板块)|^([一二三四五六七八九十]+)、(?![一二三四五六七八九十]+、)`,
@@ -66,6 +71,13 @@ export function parseStructuralReference(
     if (article === undefined || !part) return match;
     articles.push(article);
     mentionedParts.push(part.number);
+    return ' '.repeat(match.length);
+  });
+  text = text.replace(FROM_END, (match: string, fromEnd?: string) => {
+    const fromLast = fromEnd === undefined ? 1 : (parseNumeral(fromEnd) ?? 0);
+    const article = fromLast >= 1 ? doc.articles.at(-fromLast) : undefined;
+    if (article === undefined) return match;
+    articles.push(article.number);
     return ' '.repeat(match.length);
   });
   text = text.replace(ARTICLE_LIST, (match: string, first: string, rest: string) => {

@@ -67,6 +67,26 @@ describe('parseStructuralReference on the Wuhai proposal', () => {
     });
   });
 
+  it.each([
+    ['最后一条讲的是什么？', [36]],
+    ['建议的最后一条说了什么', [36]],
+    ['末条是什么', [36]],
+    ['倒数第二条讲什么', [35]],
+    ['倒数第三条', [34]],
+    ['第十部分最后一条', [36]],
+    ['第八部分的最后一条', [29]],
+  ])(
+    'counts %s from the end of the document (or of the part named before it)',
+    (question, articles) => {
+      expect(parseStructuralReference(question, doc, framing).articles).toEqual(articles);
+    },
+  );
+
+  it('leaves 最后一公里, 最后一条路 and 倒数第零条 alone', () => {
+    for (const question of ['打通便民利民最后一公里', '最后一条路什么时候修', '倒数第零条'])
+      expect(parseStructuralReference(question, doc, framing).articles).toEqual([]);
+  });
+
   it('keeps numbers the document does not have, so callers can say so', () => {
     expect(parseStructuralReference('第40条', doc, framing).articles).toEqual([40]);
     expect(parseStructuralReference('第十一部分', doc, framing).parts).toEqual([11]);
