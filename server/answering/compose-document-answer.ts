@@ -91,6 +91,12 @@ export function composeDocumentAnswer(
       listPartArticles(part);
       break;
     }
+    case 'part-intro': {
+      const part = partByNumber(doc, question.part)!;
+      quoteUncited(part.title, fill('document.partItem', { partChinese: partChinese(part) }));
+      quoteUncited(part.intro, fill('document.partIntro', { partChinese: partChinese(part) }));
+      break;
+    }
     case 'part-of-article': {
       const article = articleByNumber(doc, question.article)!;
       const part = partOf(doc, article);

@@ -13,6 +13,7 @@ export const DOCUMENT_QUESTION_KINDS = [
   'article-count',
   'part-title',
   'part-articles',
+  'part-intro',
   'part-of-article',
   'preamble',
   'closing',

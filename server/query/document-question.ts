@@ -22,6 +22,8 @@ export type DocumentQuestion =
   | { kind: 'part-title'; part: number }
   /** 第五部分包括哪些条. */
   | { kind: 'part-articles'; part: number }
+  /** 第八部分开头强调了什么: the paragraph between a part's heading and its first article. */
+  | { kind: 'part-intro'; part: number }
   /** 第23条属于哪一部分. */
   | { kind: 'part-of-article'; article: number }
   /** 序言说了什么 / 为了贯彻哪些会议精神: the opening paragraph. */
@@ -34,7 +36,7 @@ export type DocumentQuestion =
   | { kind: 'main-goals' };
 
 /** Kinds about one part, named by number or subject (第三部分, 民生部分); the rest name one article or nothing. */
-const PART_KINDS = ['part-title', 'part-articles'] as const;
+const PART_KINDS = ['part-title', 'part-articles', 'part-intro'] as const;
 type PartKind = (typeof PART_KINDS)[number];
 const isPartKind = (kind: DocumentQuestionKind): kind is PartKind =>
   (PART_KINDS as readonly string[]).includes(kind);
@@ -50,6 +52,8 @@ function documentHolds(kind: DocumentQuestionKind, doc: PlanDocument): boolean {
       return doc.preamble !== '';
     case 'closing':
       return doc.closing !== '';
+    case 'part-intro':
+      return doc.parts.some((part) => part.intro !== '');
     case 'vision':
       return doc.vision2035 !== null;
     case 'main-goals':
@@ -92,8 +96,10 @@ export function detectDocumentQuestion(
   const [article] = articles;
   for (const { kind } of phrased) {
     if (isPartKind(kind)) {
-      if (named.articles.length === 0 && named.parts.length === 1 && partByNumber(doc, part!))
-        return { kind, part: part! };
+      const named1 = named.articles.length === 0 && named.parts.length === 1;
+      const found = named1 ? partByNumber(doc, part!) : undefined;
+      // A part without an introduction (the first goes straight to its articles) is asked about as usual.
+      if (found && (kind !== 'part-intro' || found.intro !== '')) return { kind, part: part! };
     } else if (kind === 'part-of-article') {
       if (articles.length === 1 && articleByNumber(doc, article!))
         return { kind, article: article! };

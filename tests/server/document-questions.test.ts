@@ -92,6 +92,19 @@ describe.each(['staff', 'citizen'])('questions about the document itself (%s)', 
     expect(cited(body)).toEqual([7, 8, 9]);
   });
 
+  it('第八部分开头强调了什么原则 quotes the paragraph before its first article, not a list of articles', async () => {
+    const body = await ask('第八部分开头强调了什么原则？', mode);
+    expectGrounded(body);
+    expect(body.answer).toContain('坚持尽力而为、量力而行,加强普惠性、基础性、兜底性民生建设');
+    expect(body.answer).not.toContain('〔第25条〕');
+  });
+
+  it('第一部分开头说了什么: a part with no paragraph before its articles is answered from its articles', async () => {
+    const body = await ask('第一部分开头说了什么', mode);
+    expectGrounded(body);
+    expect(cited(body)).toContain(1);
+  });
+
   it('建议有多少条 counts the articles', async () => {
     const body = await ask('建议有多少条', mode);
     expectGrounded(body);
