@@ -11,8 +11,6 @@ const require = createRequire(import.meta.url);
  */
 export interface GeneralIdf {
   weight(token: string): number;
-  /** Whether the general corpus knows the word (an unknown one gets the table's mean weight). */
-  has(token: string): boolean;
 }
 
 let cached: GeneralIdf | undefined;
@@ -41,9 +39,6 @@ export function loadGeneralIdf(): GeneralIdf {
   const table = WordTable.fromSpans(text, spans.spans());
   // Words missing from the general corpus are rare there, so they get a high weight: the table's mean.
   const unknownWeight = table.size > 0 ? total / table.size : 10;
-  cached = {
-    weight: (token) => table.get(token) ?? unknownWeight,
-    has: (token) => table.get(token) !== undefined,
-  };
+  cached = { weight: (token) => table.get(token) ?? unknownWeight };
   return cached;
 }

@@ -2,7 +2,6 @@ import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import type { OutOfPlan } from '../query/out-of-plan.ts';
 import type { NothingLeft } from '../query/question-analysis.ts';
 import type { RetrievalHit, RetrievalResult } from '../retrieval/retrieval-types.ts';
-import type { SubjectSupport } from '../retrieval/subject-support.ts';
 
 /** What the assistant can do with a question, decided from retrieval and evidence (before any model is called). */
 export type Answerability =
@@ -44,8 +43,6 @@ export interface AnswerabilityInput {
   asksForMore?: boolean;
   /** The question is outside what the plan can answer, known from the question alone (analysis). */
   outOfPlan?: OutOfPlan;
-  /** How much of the question's subject the plan's words speak to (subjectSupport). */
-  subject?: SubjectSupport;
 }
 
 /**
@@ -88,17 +85,6 @@ export function decideAnswerability(
     return { kind: 'missing-structure', articles: missingArticles, parts: missingParts, related };
   }
   const structural = hits.some((hit) => hit.via === 'structure');
-  // Matching 乌海 or 医院 does not make 骨科 the plan's: when the words that name the subject are ones the plan never
-  // uses, it is silent on it. A question built on a claim about the plan is about the plan, and is answered.
-  const { subject } = input;
-  if (
-    !structural &&
-    retrieval.analyzed.premise === null &&
-    subject !== undefined &&
-    subject.unsupported.length > 0 &&
-    subject.unsupportedShare >= policy.answerability.unsupportedSubjectShare
-  )
-    return { kind: 'not-covered', related };
   const asked = structural ? [] : retrieval.analyzed.figureKinds;
   if (asked.length > 0) {
     // A figure question whose subject the document does discuss (碳达峰) is told what it says, even on weaker matches.

@@ -6,7 +6,7 @@ import { composeExtractive } from '../answering/compose-answer.ts';
 import { composeDocumentAnswer } from '../answering/compose-document-answer.ts';
 import { decideAnswerability, type Answerability } from '../answering/decide-answerability.ts';
 import { gatherFigureEvidence } from '../answering/gather-figure-evidence.ts';
-import { informativeWords, subjectSupport } from '../retrieval/subject-support.ts';
+import { informativeWords } from '../retrieval/subject-support.ts';
 import type { EvidenceQuery } from '../answering/select-evidence.ts';
 import { ProviderError } from '../errors.ts';
 import { DEFAULT_MODEL_TIMEOUT_MS } from '../config.ts';
@@ -143,12 +143,6 @@ export class ChatService {
     };
     const figureEvidence = gatherFigureEvidence(retrieval, usable, evidenceQuery, document, policy);
     const questionWords = informativeWords(retrieval.queryTerms, retriever.subjectLexicon);
-    const subject = subjectSupport(
-      retrieval.queryTerms,
-      retrieval.analyzed.expanded.alternatives,
-      retriever.subjectLexicon,
-      policy.answerability.subjectSpecificIdf,
-    );
     const decision = decideAnswerability(
       {
         retrieval,
@@ -157,7 +151,6 @@ export class ChatService {
         nothingLeft: analysis.nothingLeft,
         asksForMore: analysis.followUp.kind === 'more',
         outOfPlan: analysis.outOfPlan,
-        subject,
       },
       policy,
     );

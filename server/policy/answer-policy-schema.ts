@@ -73,8 +73,6 @@ export const AnswerPolicyFile = z.object({
        * sentence shares one such word with the question, or two others, to be quoted beside a refusal.
        */
       subjectSpecificIdf: z.number().positive().default(8),
-      /** Refused as not covered when specific words the plan never uses carry this share of the question's subject. */
-      unsupportedSubjectShare: share.default(0.8),
     })
     .prefault({}),
   evidence: z

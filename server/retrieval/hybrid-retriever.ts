@@ -117,12 +117,10 @@ export class HybridRetriever {
   private readonly isUbiquitous = (token: string): boolean =>
     this.bm25.documentFrequency(token) > this.bm25.documentCount * this.tuning.ubiquitousShare;
 
-  /** The plan's vocabulary beside general language's: which of a question's words it uses, which are generic or specific. */
+  /** The plan's vocabulary beside general language's: which of a question's words are generic, which specific. */
   readonly subjectLexicon: SubjectLexicon = {
-    inPlan: (token) => this.bm25.documentFrequency(token) > 0,
     generic: (token) => this.isUbiquitous(token),
     specificity: (token) => loadGeneralIdf().weight(token),
-    known: (token) => loadGeneralIdf().has(token),
   };
 
   /** Corpus IDF of a token (0 when the document never uses it), for weighing sentences. */

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideAnswerability } from '../../server/answering/decide-answerability.ts';
 import { usableHits } from '../../server/retrieval/usable-hits.ts';
 import type { RetrievalHit } from '../../server/retrieval/retrieval-types.ts';
-import { subjectSupport } from '../../server/retrieval/subject-support.ts';
-import { articleHit, planLexicon, realPolicy, retrievalFor } from '../helpers/unit-plan.ts';
+import { articleHit, realPolicy, retrievalFor } from '../helpers/unit-plan.ts';
 
 const policy = realPolicy();
 
@@ -141,47 +140,5 @@ describe('decideAnswerability: requests outside the plan', () => {
       cue: '杭州',
     });
     expect(decision).toMatchObject({ kind: 'out-of-plan', reason: { place: '杭州' } });
-  });
-});
-
-describe('decideAnswerability: a subject the plan does not speak to', () => {
-  /** Decided with the question's subject read as the chat service reads it (the plan's words from its articles). */
-  const decideWithSubject = (question: string, hits: RetrievalHit[]) => {
-    const retrieval = retrievalFor(question, hits);
-    const usable = usableHits(retrieval, policy.answerability);
-    const subject = subjectSupport(
-      retrieval.queryTerms,
-      retrieval.analyzed.expanded.alternatives,
-      planLexicon(),
-      policy.answerability.subjectSpecificIdf,
-    );
-    return decideAnswerability({ retrieval, usable, subject }, policy);
-  };
-
-  it('refuses when the words naming the subject are ones the plan never uses, though an article matches others', () => {
-    const decision = decideWithSubject('膝盖半月板损伤要不要手术', [
-      articleHit(27, { score: 0.8, coverage: 0.5 }),
-    ]);
-    expect(decision.kind).toBe('not-covered');
-  });
-
-  it('answers an everyday word the term map carries into the plan’s wording (暖气 → 清洁供暖)', () => {
-    const decision = decideWithSubject('冬天家里还烧煤炉子，以后城里能都用上干净的暖气吗？', [
-      articleHit(23, { score: 0.8, coverage: 0.3, matchesExpansion: true }),
-    ]);
-    expect(decision.kind).toBe('answer');
-  });
-
-  it('answers a claim about the plan, and a question naming its structure, whatever words surround them', () => {
-    expect(
-      decideWithSubject('规划说碳达峰可以往后拖一拖，不着急？', [
-        articleHit(9, { score: 0.8, coverage: 0.3 }),
-      ]).kind,
-    ).toBe('answer');
-    expect(
-      decideWithSubject('帮我出5道关于第五部分的选择题，附答案', [
-        articleHit(14, { score: 1, coverage: 0, via: 'structure' }),
-      ]).kind,
-    ).toBe('answer');
   });
 });

@@ -81,7 +81,7 @@ export function evidenceQueryFor(
 
 /**
  * The plan's vocabulary read from its articles (no index): a word is generic when more than a quarter of the articles
- * hold it (as the retriever reads chunks), in the plan when one does, specific by general-language IDF.
+ * hold it (as the retriever reads chunks), specific by general-language IDF.
  */
 export function planLexicon(doc: PlanDocument = realPlan()): SubjectLexicon {
   const documentFrequency = new Map<string, number>();
@@ -90,9 +90,7 @@ export function planLexicon(doc: PlanDocument = realPlan()): SubjectLexicon {
       documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
   const idf = loadGeneralIdf();
   return {
-    inPlan: (token) => documentFrequency.has(token),
     generic: (token) => (documentFrequency.get(token) ?? 0) > doc.articles.length * 0.25,
     specificity: (token) => idf.weight(token),
-    known: (token) => idf.has(token),
   };
 }

@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleByNumber } from '../../core/plan-lookup.ts';
 import { splitSentences } from '../../core/split-sentences.ts';
 import { segmentUnits } from '../../ingest/tokenizer.ts';
-import {
-  informativeWords,
-  relatesBeyondOneWord,
-  subjectSupport,
-} from '../../server/retrieval/subject-support.ts';
+import { informativeWords, relatesBeyondOneWord } from '../../server/retrieval/subject-support.ts';
 import { planLexicon, realPlan, realPolicy, retrievalFor } from '../helpers/unit-plan.ts';
 
 const { subjectSpecificIdf } = realPolicy().answerability;
@@ -53,31 +49,5 @@ describe('relatesBeyondOneWord', () => {
       true,
     );
     expect(relatesBeyondOneWord(new Set(['市委', '精神']), words, subjectSpecificIdf)).toBe(false);
-  });
-});
-
-describe('subjectSupport', () => {
-  const supportOf = (question: string) => {
-    const retrieval = retrievalFor(question, []);
-    return subjectSupport(
-      retrieval.queryTerms,
-      retrieval.analyzed.expanded.alternatives,
-      lexicon,
-      subjectSpecificIdf,
-    );
-  };
-
-  it('finds the subject unsupported when its specific words are absent from the plan', () => {
-    const support = supportOf('膝盖半月板损伤要不要手术');
-    expect(support.unsupported).toEqual(expect.arrayContaining(['膝盖', '半月板']));
-    expect(support.unsupportedShare).toBe(1);
-  });
-
-  it('counts an everyday word the term map carries into the plan’s wording as support (暖气)', () => {
-    expect(supportOf('以后城里能都用上干净的暖气吗').unsupported).not.toContain('暖气');
-  });
-
-  it('counts the plan’s own terms as support even where general language does not know them (碳达峰)', () => {
-    expect(supportOf('碳达峰可以往后拖一拖吗').unsupportedShare).toBeLessThan(0.5);
   });
 });
