@@ -7,9 +7,12 @@ import { DataFileError, readJsonLinesFile } from '../ingest/read-data-file.ts';
  * The evaluation's datasets, read as one: the main question set, and the refusal sets (unanswerable questions by
  * kind, near-misses, false premises), each written by reading the document.
  */
-export const DEFAULT_DATASETS = ['questions.jsonl', 'refusals.jsonl', 'refusals-2.jsonl'].map(
-  (file) => path.join(PROJECT_ROOT, 'evals', 'datasets', file),
-);
+export const DEFAULT_DATASETS = [
+  'questions.jsonl',
+  'refusals.jsonl',
+  'refusals-2.jsonl',
+  'refusals-3.jsonl',
+].map((file) => path.join(PROJECT_ROOT, 'evals', 'datasets', file));
 
 export const CATEGORIES = [
   'staff',

@@ -26,6 +26,7 @@ export function readTermList(file: string): string[] {
 
 let loaded = false;
 let stopwords: Set<string> = new Set();
+let planTerms: ReadonlySet<string> = new Set();
 
 /**
  * A user word needs a high frequency to beat jieba's split into common words (绿色发展 → 绿色/发展); insertWord
@@ -41,6 +42,7 @@ const USER_TERM_FREQUENCY = 100000;
 function ensureLoaded(): void {
   if (loaded) return;
   const terms = loadPlanTerms().map(normalizeForMatch);
+  planTerms = new Set(terms);
   const dir = mkdtempSync(path.join(tmpdir(), 'plan-terms-'));
   try {
     const userDict = path.join(dir, 'user.dict.utf8');
@@ -86,6 +88,19 @@ export function segment(text: string): string[] {
   return memoised(segmentCache, text, () =>
     jieba.cut(normalizeForMatch(text), true).filter((token) => MEANINGFUL.test(token)),
   );
+}
+
+/**
+ * The words a text holds as words: its precise segmentation, plus the parts of the plan's own phrases (土地承包 holds
+ * 土地 and 承包), but not the parts of an ordinary word (书记 is not a word of 习近平总书记).
+ */
+export function segmentUnits(text: string): ReadonlySet<string> {
+  const units = new Set<string>();
+  for (const word of segment(text)) {
+    units.add(word);
+    if (planTerms.has(word)) for (const part of tokenize(word)) units.add(part);
+  }
+  return units;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface AnswerContext {
   document: PlanDocument;
   evidenceQuery: EvidenceQuery;
   policy: AnswerPolicy;
+  /** The question's informative words with their specificity (informativeWords): what a related quote must share. */
+  questionWords?: ReadonlyMap<string, number>;
   /** Set when a follow-up picks one of the main goals by position (那第二个目标呢). */
   goalOrdinal?: number;
 }

@@ -1,4 +1,6 @@
 import { articleByNumber } from '../../core/plan-lookup.ts';
+import { segmentUnits } from '../../ingest/tokenizer.ts';
+import { relatesBeyondOneWord } from '../retrieval/subject-support.ts';
 import type { NothingLeft } from '../query/question-analysis.ts';
 import type { AnswerContext, DraftAnswer } from './answer-types.ts';
 import { QuoteWriter } from './quote-writer.ts';
@@ -32,11 +34,19 @@ export function composeRefusal(context: AnswerContext): DraftAnswer {
     );
     const first = decision.answersNearby ? decision.related[0]?.article : undefined;
     const article = first ? articleByNumber(document, first) : undefined;
-    if (article) {
-      writer.say('refusal.relatedLead');
-      for (const evidence of bestSentences(article, context.evidenceQuery, 1))
-        writer.quote(evidence);
-    }
+    // A sentence that shares only a generic word with the question (市委 for 现任市委书记是谁) is not offered.
+    const { questionWords } = context;
+    const offered = (article ? bestSentences(article, context.evidenceQuery, 1) : []).filter(
+      (evidence) =>
+        !questionWords ||
+        relatesBeyondOneWord(
+          segmentUnits(evidence.sentence.text),
+          questionWords,
+          context.policy.answerability.subjectSpecificIdf,
+        ),
+    );
+    if (offered.length > 0) writer.say('refusal.relatedLead');
+    for (const evidence of offered) writer.quote(evidence);
   } else if (decision.kind === 'nothing-left') {
     sayNothingLeft(decision.left, writer);
   } else if (decision.kind === 'no-figure') {

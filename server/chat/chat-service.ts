@@ -6,6 +6,7 @@ import { composeExtractive } from '../answering/compose-answer.ts';
 import { composeDocumentAnswer } from '../answering/compose-document-answer.ts';
 import { decideAnswerability, type Answerability } from '../answering/decide-answerability.ts';
 import { gatherFigureEvidence } from '../answering/gather-figure-evidence.ts';
+import { informativeWords } from '../retrieval/subject-support.ts';
 import type { EvidenceQuery } from '../answering/select-evidence.ts';
 import { ProviderError } from '../errors.ts';
 import { DEFAULT_MODEL_TIMEOUT_MS } from '../config.ts';
@@ -161,6 +162,7 @@ export class ChatService {
       exclude: new Set(analysis.followUp.alreadyQuoted ?? []),
     };
     const figureEvidence = gatherFigureEvidence(retrieval, usable, evidenceQuery, document, policy);
+    const questionWords = informativeWords(retrieval.queryTerms, retriever.subjectLexicon);
     const decision = decideAnswerability(
       {
         retrieval,
@@ -181,6 +183,7 @@ export class ChatService {
       document,
       evidenceQuery,
       policy,
+      questionWords,
       goalOrdinal: analysis.followUp.goalOrdinal,
     };
     const retrievalMs = performance.now() - started;

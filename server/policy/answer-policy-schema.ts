@@ -68,6 +68,11 @@ export const AnswerPolicyFile = z.object({
       related: count.default(3),
       /** Sentences per article whose text decides whether a figure question finds its figure. */
       figureEvidenceSentences: z.number().int().positive().default(2),
+      /**
+       * A word this specific in general language (IDF) names a subject (供暖, 骨科), where 市委 or 以后 does not: a
+       * sentence shares one such word with the question, or two others, to be quoted beside a refusal.
+       */
+      subjectSpecificIdf: z.number().positive().default(8),
     })
     .prefault({}),
   evidence: z

@@ -8,6 +8,8 @@ import { combineVectors, type ExpandedQuery } from '../query/expanded-query.ts';
 import type { AnalyzedText } from '../query/question-analysis.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../policy/load-answer-policy.ts';
+import type { SubjectLexicon } from './subject-support.ts';
+import { loadGeneralIdf } from '../../ingest/embedding/general-idf.ts';
 import { coverageByHit, coverageQuery, type CoverageQuery } from './query-coverage.ts';
 import { RankingTargets } from './ranking-targets.ts';
 import { maxFusedScore, reciprocalRankFusion } from './rank-fusion.ts';
@@ -114,6 +116,12 @@ export class HybridRetriever {
   /** A token in more than a quarter of all chunks. */
   private readonly isUbiquitous = (token: string): boolean =>
     this.bm25.documentFrequency(token) > this.bm25.documentCount * this.tuning.ubiquitousShare;
+
+  /** The plan's vocabulary beside general language's: which of a question's words are generic, which specific. */
+  readonly subjectLexicon: SubjectLexicon = {
+    generic: (token) => this.isUbiquitous(token),
+    specificity: (token) => loadGeneralIdf().weight(token),
+  };
 
   /** Corpus IDF of a token (0 when the document never uses it), for weighing sentences. */
   termIdf(token: string): number {

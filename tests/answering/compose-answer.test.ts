@@ -8,11 +8,14 @@ import {
   type Answerability,
 } from '../../server/answering/decide-answerability.ts';
 import type { AnswerPolicy } from '../../server/policy/answer-policy.ts';
+import type { OutOfPlan } from '../../server/query/out-of-plan.ts';
 import type { RetrievalHit } from '../../server/retrieval/retrieval-types.ts';
+import { informativeWords } from '../../server/retrieval/subject-support.ts';
 import { usableHits } from '../../server/retrieval/usable-hits.ts';
 import {
   articleHit,
   evidenceQueryFor,
+  planLexicon,
   realPlan,
   realPolicy,
   retrievalFor,
@@ -227,6 +230,38 @@ describe('composeExtractive: the plain-wording note', () => {
       contextFor('黄河水质怎么样', [articleHit(7, { score: 0.8, coverage: 0.8 })]),
     ).answer;
     expect(answer).not.toContain('“河水”');
+  });
+});
+
+describe('composeExtractive: what a refusal offers nearby', () => {
+  /** An out-of-plan refusal whose usable hits answer nearby, with the question's words as the service reads them. */
+  function nearby(question: string, reason: OutOfPlan, article: number): AnswerContext {
+    const hits = [articleHit(article, { score: 0.8, coverage: 0.5 })];
+    const context = contextFor(question, hits, {
+      decision: { kind: 'out-of-plan', reason, related: hits, answersNearby: true },
+    });
+    return {
+      ...context,
+      questionWords: informativeWords(context.retrieval.queryTerms, planLexicon()),
+    };
+  }
+
+  it('quotes no sentence that shares only a generic word with the question (市委 for 现任市委书记是谁)', () => {
+    const draft = composeExtractive(
+      nearby('现任市委书记是谁', { kind: 'contact-recommendation', cue: '谁' }, 1),
+    );
+    expect(draft.answered).toBe(false);
+    expect(quotes(draft.answer)).toEqual([]);
+    expect(draft.answer).not.toContain(fill('refusal.relatedLead'));
+    expect(draft.related.map((item) => item.article)).toEqual([1]);
+  });
+
+  it('quotes what the plan says on the subject when the sentence shares a specific word', () => {
+    const draft = composeExtractive(
+      nearby('农村土地承包经营权证丢了，去哪补办', { kind: 'errand', cue: '补办' }, 24),
+    );
+    expect(draft.answer).toContain(fill('refusal.relatedLead'));
+    expect(quotes(draft.answer).map(([article]) => article)).toEqual([24]);
   });
 });
 

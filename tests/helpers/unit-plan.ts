@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanDocument } from '../../core/document-model.ts';
 import { articleByNumber, partByNumber } from '../../core/plan-lookup.ts';
+import { loadGeneralIdf } from '../../ingest/embedding/general-idf.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
+import { tokenize } from '../../ingest/tokenizer.ts';
 import type { EvidenceQuery } from '../../server/answering/select-evidence.ts';
 import type { AnswerPolicy } from '../../server/policy/answer-policy.ts';
 import { loadAnswerPolicy } from '../../server/policy/load-answer-policy.ts';
 import { analyzeText } from '../../server/query/analyze-question.ts';
 import type { RetrievalHit, RetrievalResult } from '../../server/retrieval/retrieval-types.ts';
+import type { SubjectLexicon } from '../../server/retrieval/subject-support.ts';
 
 let plan: PlanDocument | undefined;
 
@@ -74,4 +77,20 @@ export function evidenceQueryFor(
   policy: AnswerPolicy = realPolicy(),
 ): EvidenceQuery {
   return { terms: retrieval.queryTerms, idf: () => 1, weights: policy.evidence };
+}
+
+/**
+ * The plan's vocabulary read from its articles (no index): a word is generic when more than a quarter of the articles
+ * hold it (as the retriever reads chunks), specific by general-language IDF.
+ */
+export function planLexicon(doc: PlanDocument = realPlan()): SubjectLexicon {
+  const documentFrequency = new Map<string, number>();
+  for (const article of doc.articles)
+    for (const token of new Set(tokenize(article.text)))
+      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+  const idf = loadGeneralIdf();
+  return {
+    generic: (token) => (documentFrequency.get(token) ?? 0) > doc.articles.length * 0.25,
+    specificity: (token) => idf.weight(token),
+  };
 }
