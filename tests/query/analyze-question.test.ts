@@ -162,6 +162,15 @@ describe('analyzeText', () => {
     expect(analyzeText('乌海怎么治理污染', doc, policy).figureKinds).toEqual([]);
   });
 
+  it('asks how many with 几家 / 几个, but not with 好几个 or 十几个 (an amount the asker states)', () => {
+    const kinds = (question: string) =>
+      analyzeText(question, doc, policy).figureKinds.map((figure) => figure.kind);
+    expect(kinds('乌海有几家专精特新企业')).toEqual(['quantity']);
+    expect(kinds('要建几个产业园')).toEqual(['quantity']);
+    expect(kinds('办事跑好几个部门，营商环境会改善吗')).toEqual([]);
+    expect(kinds('村里十几个老人没人管，养老服务会跟上吗')).toEqual([]);
+  });
+
   it('marks questions across the plan as breadth questions', () => {
     expect(analyzeText('生态保护有哪些方面的举措', doc, policy).breadth).toBe(true);
     expect(analyzeText('怎么治理黄河支流', doc, policy).breadth).toBe(false);
