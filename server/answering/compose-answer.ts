@@ -88,11 +88,12 @@ function premiseNote(context: AnswerContext, citations: Citation[]): string | nu
  */
 function phrasesTheDocumentDoesNotUse(context: AnswerContext): string[] {
   const wholeText = normalizedDocumentText(context.document);
-  // A pattern's match (开个奶茶店) is a phrasing, not a word the plan could have used.
+  // A pattern's match (开个奶茶店) is a phrasing, not a word the plan could have used; nor is an English one
+  // (civilized city): the note compares the asker's Chinese wording with the plan's.
   return context.retrieval.expandedFrom.filter(
     (phrase) =>
       isListedColloquialWord(phrase, context.policy.termMap) &&
-      !/[0-9]/.test(phrase) &&
+      !/[0-9A-Za-z]/.test(phrase) &&
       !wholeText.includes(phrase),
   );
 }

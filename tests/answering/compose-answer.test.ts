@@ -216,6 +216,14 @@ describe('composeExtractive: the plain-wording note', () => {
     expect(first).not.toContain('、农村');
   });
 
+  it('says nothing of an English word, which the Chinese plan could not have used', () => {
+    const context = contextFor('Is Wuhai trying to become a civilized city?', [
+      articleHit(29, { score: 0.8, coverage: 0.3, matchesExpansion: true }),
+    ]);
+    expect(context.retrieval.expandedFrom.some((phrase) => /civili[sz]ed/.test(phrase))).toBe(true);
+    expect(composeExtractive(context).answer).not.toContain('civili');
+  });
+
   it('says nothing when the cited article uses the asker’s own word', () => {
     // 黄河 is listed as an everyday word, and article 7 uses it.
     const context = contextFor('黄河怎么治理', [articleHit(7, { score: 0.8, coverage: 0.8 })]);
