@@ -32,34 +32,45 @@ export function composeRefusal(context: AnswerContext): DraftAnswer {
       `refusal.outOfPlan.${reason.kind}`,
       reason.kind === 'other-place' ? { place: reason.place } : {},
     );
-    const first = decision.answersNearby ? decision.related[0]?.article : undefined;
-    const article = first ? articleByNumber(document, first) : undefined;
-    // A sentence that shares only a generic word with the question (市委 for 现任市委书记是谁) is not offered.
-    const { questionWords } = context;
-    const offered = (article ? bestSentences(article, context.evidenceQuery, 1) : []).filter(
-      (evidence) =>
-        !questionWords ||
-        relatesBeyondOneWord(
-          segmentUnits(evidence.sentence.text),
-          questionWords,
-          context.policy.answerability.subjectSpecificIdf,
-        ),
+    offerRelated(
+      context,
+      decision.answersNearby ? decision.related[0]?.article : undefined,
+      writer,
     );
-    if (offered.length > 0) writer.say('refusal.relatedLead');
-    for (const evidence of offered) writer.quote(evidence);
   } else if (decision.kind === 'nothing-left') {
     sayNothingLeft(decision.left, writer);
   } else if (decision.kind === 'no-figure') {
     writer.say('refusal.noFigure');
-    const first = decision.related[0]?.article;
-    const article = first ? articleByNumber(document, first) : undefined;
-    for (const evidence of article ? bestSentences(article, context.evidenceQuery, 1) : [])
-      writer.quote(evidence);
+    offerRelated(context, decision.related[0]?.article, writer);
   } else {
     writer.say('refusal.notCoveredGeneric');
   }
   // The closest articles travel in `related` (the page shows them as links); the text does not repeat them.
   return { answer: writer.lines.join('\n'), answered: false, citations: writer.citations, related };
+}
+
+/**
+ * One sentence of the closest article, offered as related reading under relatedLead, when it shares with the question
+ * more than one generic word (市委 for 现任市委书记是谁, 发展 for 每家发多少补贴 are not enough).
+ */
+function offerRelated(
+  context: AnswerContext,
+  first: number | null | undefined,
+  writer: QuoteWriter,
+): void {
+  const article = first ? articleByNumber(context.document, first) : undefined;
+  const { questionWords } = context;
+  const offered = (article ? bestSentences(article, context.evidenceQuery, 1) : []).filter(
+    (evidence) =>
+      !questionWords ||
+      relatesBeyondOneWord(
+        segmentUnits(evidence.sentence.text),
+        questionWords,
+        context.policy.answerability.subjectSpecificIdf,
+      ),
+  );
+  if (offered.length > 0) writer.say('refusal.relatedLead');
+  for (const evidence of offered) writer.quote(evidence);
 }
 
 /** 下一条 after 第36条, 具体怎么做 after every sentence was quoted, 还有吗 with no other article: said from the templates. */

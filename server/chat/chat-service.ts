@@ -161,8 +161,15 @@ export class ChatService {
       // 具体怎么做: what the answers so far quoted is not quoted again.
       exclude: new Set(analysis.followUp.alreadyQuoted ?? []),
     };
-    const figureEvidence = gatherFigureEvidence(retrieval, usable, evidenceQuery, document, policy);
     const questionWords = informativeWords(retrieval.queryTerms, retriever.subjectLexicon);
+    const figureEvidence = gatherFigureEvidence(
+      retrieval,
+      usable,
+      evidenceQuery,
+      document,
+      policy,
+      questionWords,
+    );
     const decision = decideAnswerability(
       {
         retrieval,

@@ -161,6 +161,8 @@ export const AnswerPolicyFile = z.object({
         question: z.string(),
         evidence: z.string(),
         quoteRelated: z.boolean(),
+        /** Broader kinds this one stands in for when both match (多少亿 asks for money, not any number). */
+        replaces: z.array(z.string()).default([]),
       }),
     ),
   }),

@@ -62,6 +62,8 @@ export interface FigureKind {
   evidence: RegExp;
   /** False when the document never holds such a figure (a phone number): nothing is quoted as related text. */
   quoteRelated: boolean;
+  /** Broader kinds this one stands in for when both match: 多少亿 asks for money, not for any number. */
+  replaces: string[];
 }
 
 export interface TermMapEntry {

@@ -4,6 +4,7 @@ import type { ChatTurn } from '../../core/wire/chat-wire.ts';
 import { tokenize } from '../../ingest/tokenizer.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import { hasUnquotedSentence } from './already-quoted.ts';
+import { askedFigureKinds } from './asked-figure-kinds.ts';
 import { askingClause, isSceneWord } from './asking-clause.ts';
 import { standInPhrases } from './stand-in-phrases.ts';
 import { expandColloquial } from './colloquial-expansion.ts';
@@ -78,7 +79,7 @@ export function analyzeText(
     breadth: policy.rules.breadthQuestion.test(focused),
     asksForGoals:
       policy.rules.goalsQuestion.test(goalsText) && !policy.rules.visionQuestion.test(goalsText),
-    figureKinds: policy.rules.figureKinds.filter((figure) => figure.question.test(focused)),
+    figureKinds: askedFigureKinds(policy.rules.figureKinds, focused),
     questionType: questionTypes.find((entry) => entry.question.test(focused))?.type ?? null,
     premise: premiseOf(text, policy),
   };

@@ -307,8 +307,9 @@ describe('composeExtractive: refusals', () => {
     );
     const lines = draft.answer.split('\n');
     expect(lines[0]).toBe(fill('refusal.noFigure'));
+    expect(lines[1]).toBe(fill('refusal.relatedLead'));
     expect(quotes(draft.answer).map(([article]) => article)).toEqual([7]);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(draft.answered).toBe(false);
     expect(draft.citations.map((citation) => citation.article)).toEqual([7]);
   });

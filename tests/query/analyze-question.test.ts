@@ -155,7 +155,7 @@ describe('analyzeText', () => {
   it('recognises a question asking for a figure, a date or a contact', () => {
     expect(
       analyzeText('污染治理投资多少钱', doc, policy).figureKinds.map((figure) => figure.kind),
-    ).toEqual(['quantity']);
+    ).toEqual(['money']);
     expect(
       analyzeText('环保局的电话', doc, policy).figureKinds.map((figure) => figure.kind),
     ).toEqual(['contact']);
@@ -165,10 +165,24 @@ describe('analyzeText', () => {
   it('asks how many with 几家 / 几个, but not with 好几个 or 十几个 (an amount the asker states)', () => {
     const kinds = (question: string) =>
       analyzeText(question, doc, policy).figureKinds.map((figure) => figure.kind);
-    expect(kinds('乌海有几家专精特新企业')).toEqual(['quantity']);
-    expect(kinds('要建几个产业园')).toEqual(['quantity']);
+    expect(kinds('乌海有几家专精特新企业')).toEqual(['count']);
+    expect(kinds('要建几个产业园')).toEqual(['count']);
     expect(kinds('办事跑好几个部门，营商环境会改善吗')).toEqual([]);
     expect(kinds('村里十几个老人没人管，养老服务会跟上吗')).toEqual([]);
+  });
+
+  it('asks for the measure it names: money, a share or a count, not any number', () => {
+    const kinds = (question: string) =>
+      analyzeText(question, doc, policy).figureKinds.map((figure) => figure.kind);
+    expect(kinds('固态电池产业集群的产值目标是多少亿')).toEqual(['money']);
+    expect(kinds('战略性新兴产业产值占比的目标值是多少')).toEqual(['share']);
+    expect(kinds('绿电消费比例要提高到多少')).toEqual(['share']);
+    expect(kinds('一刻钟生活圈要建多少个')).toEqual(['count']);
+    expect(kinds('乌海湖清淤要投入多少')).toEqual(['quantity']);
+    // 第几条 asks which article, not how many.
+    expect(kinds('取暖补贴写在第几条')).toEqual([]);
+    // A ratio named without asking for its value is no figure question.
+    expect(kinds('怎么提高绿电消费比例')).toEqual([]);
   });
 
   it('marks questions across the plan as breadth questions', () => {
