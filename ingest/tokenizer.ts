@@ -13,6 +13,7 @@ const jieba = require('nodejieba') as {
   insertWord(word: string): boolean;
   cut(text: string, hmm?: boolean): string[];
   cutForSearch(text: string, hmm?: boolean): string[];
+  tag(text: string): Array<{ word: string; tag: string }>;
 };
 
 /**
@@ -71,6 +72,7 @@ const CACHE_LIMIT = 20_000;
 const segmentCache = new Map<string, string[]>();
 const tokenizeCache = new Map<string, string[]>();
 const boundaryCache = new Map<string, ReadonlySet<number>>();
+const tagCache = new Map<string, Array<{ word: string; tag: string }>>();
 
 function memoised<Value extends object>(
   cache: Map<string, Value>,
@@ -135,6 +137,17 @@ export function tokenize(text: string): string[] {
     jieba
       .cutForSearch(normalizeForMatch(text), true)
       .filter((token) => MEANINGFUL.test(token) && !stopwords.has(token)),
+  );
+}
+
+/**
+ * The words of a text with jieba's part-of-speech tags (n noun, nz other proper noun, vn verbal noun, eng Latin word,
+ * v verb …), normalised, punctuation dropped; the plan's own terms are nouns.
+ */
+export function taggedWords(text: string): ReadonlyArray<{ word: string; tag: string }> {
+  ensureLoaded();
+  return memoised(tagCache, text, () =>
+    jieba.tag(normalizeForMatch(text)).filter(({ word }) => MEANINGFUL.test(word)),
   );
 }
 

@@ -30,7 +30,11 @@ export function composeRefusal(context: AnswerContext): DraftAnswer {
     const { reason } = decision;
     writer.say(
       `refusal.outOfPlan.${reason.kind}`,
-      reason.kind === 'other-place' ? { place: reason.place } : {},
+      reason.kind === 'other-place'
+        ? { place: reason.place }
+        : reason.kind === 'comparison'
+          ? { word: reason.word }
+          : {},
     );
     offerRelated(
       context,

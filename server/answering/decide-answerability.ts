@@ -23,6 +23,7 @@ const SEEKS_INFORMATION: ReadonlySet<OutOfPlan['kind']> = new Set([
   'errand',
   'contact-recommendation',
   'other-place',
+  'comparison',
 ]);
 
 /** For a question asking for a figure: the articles about its subject, and the text of their best sentences. */

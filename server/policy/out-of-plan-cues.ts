@@ -45,6 +45,16 @@ export const RequestKindsFile = z.object({
   }),
   /** Everyday spellings read as their standard form before matching (咋 → 怎么). */
   dialect: z.record(z.string().min(1), z.string()),
+  /** Questions that compare or choose between things (server/query/unnamed-comparison.ts). */
+  comparison: z.object({
+    $comment: z.string().optional(),
+    /** A clause that asks which, or how things differ (哪个, 区别, 差在哪). */
+    cue: pattern,
+    /** Words that join two things compared in such a clause (和, 跟, 比). */
+    connectors: z.array(z.string().min(1)),
+    /** Words that offer a choice between two things in any clause (还是). */
+    alternative: z.array(z.string().min(1)),
+  }),
 });
 
 /** data/dict/places.json: Wuhai's own names, and the places the plan does not govern. */
@@ -65,6 +75,7 @@ export interface RequestRules {
   policyIntent: { cue: RegExp; nearTerm: RegExp; overrides: ReadonlySet<RequestKind> };
   /** [spelling, standard form], longest spelling first. */
   dialect: Array<[string, string]>;
+  comparison: { cue: RegExp; connectors: ReadonlySet<string>; alternative: ReadonlySet<string> };
 }
 
 /** The compiled cues: one regular expression per family, tried in file order (case-insensitive). */
@@ -82,6 +93,11 @@ export function compileRequestRules(file: z.output<typeof RequestKindsFile>): Re
       overrides: new Set(file.policyIntent.overrides),
     },
     dialect: Object.entries(dialect).sort(([left], [right]) => right.length - left.length),
+    comparison: {
+      cue: new RegExp(file.comparison.cue, 'iu'),
+      connectors: new Set(file.comparison.connectors),
+      alternative: new Set(file.comparison.alternative),
+    },
   };
 }
 

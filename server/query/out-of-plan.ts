@@ -1,5 +1,7 @@
 import type { PlaceNames, RequestKind, RequestRules } from '../policy/out-of-plan-cues.ts';
 import { occursAsUnit, unitText, type UnitText } from './colloquial-expansion.ts';
+import { cueText } from './cue-text.ts';
+import { unnamedComparison } from './unnamed-comparison.ts';
 
 /**
  * Why a question is outside what the plan can answer, known from the question alone: a request a plan cannot answer
@@ -7,25 +9,9 @@ import { occursAsUnit, unitText, type UnitText } from './colloquial-expansion.ts
  * fabrication), or a question about another place.
  */
 export type OutOfPlan =
-  { kind: RequestKind; cue: string } | { kind: 'other-place'; place: string; cue: string };
-
-/**
- * The text the cues read: width-normalised (NFKC), lower case, spaces kept only between Latin words, everyday
- * spellings in their standard form (咋 → 怎么).
- */
-function cueText(message: string, dialect: Array<[string, string]> = []): string {
-  let text = message
-    .normalize('NFKC')
-    .toLowerCase()
-    .trim()
-    .replace(/\s+/g, (space, offset: number, text: string) =>
-      /[a-z0-9]/.test(text[offset - 1] ?? '') && /[a-z0-9]/.test(text[offset + space.length] ?? '')
-        ? ' '
-        : '',
-    );
-  for (const [spelling, standard] of dialect) text = text.split(spelling).join(standard);
-  return text;
-}
+  | { kind: RequestKind; cue: string }
+  | { kind: 'other-place'; place: string; cue: string }
+  | { kind: 'comparison'; word: string; cue: string };
 
 /**
  * The first request family whose cue the message matches. A family marked `unlessNamed` (an instruction to ignore the
@@ -39,8 +25,7 @@ export function requestKindOf(
   namesStructure: boolean,
 ): OutOfPlan | null {
   const text = cueText(message, rules.dialect);
-  const asksWhatWillBeDone =
-    rules.policyIntent.cue.test(text) && !rules.policyIntent.nearTerm.test(text);
+  const asksWhatWillBeDone = asksWhatWillBeDoneIn(text, rules);
   for (const family of rules.families) {
     if (family.unlessNamed && namesStructure) continue;
     if (asksWhatWillBeDone && rules.policyIntent.overrides.has(family.kind)) continue;
@@ -48,6 +33,11 @@ export function requestKindOf(
     if (match) return { kind: family.kind, cue: match[0] };
   }
   return null;
+}
+
+/** The question asks what will be done (以后, 会不会改善), and not about now (今天, 现在). Pure. */
+function asksWhatWillBeDoneIn(text: string, rules: RequestRules): boolean {
+  return rules.policyIntent.cue.test(text) && !rules.policyIntent.nearTerm.test(text);
 }
 
 /**
@@ -119,7 +109,10 @@ function placesToRead(places: PlaceNames, documentText: string) {
   return prepared;
 }
 
-/** Out of the plan by the nature of the request, else by place; null when the question may be the plan's. Pure. */
+/**
+ * Out of the plan by the nature of the request, else by place, else as a comparison with something the plan does not
+ * name (a question about what will be done is left to retrieval); null when the question may be the plan's. Pure.
+ */
 export function detectOutOfPlan(
   message: string,
   rules: { requests: RequestRules; places: PlaceNames },
@@ -128,6 +121,9 @@ export function detectOutOfPlan(
 ): OutOfPlan | null {
   return (
     requestKindOf(message, rules.requests, namesStructure) ??
-    placeElsewhere(message, rules.places, documentText)
+    placeElsewhere(message, rules.places, documentText) ??
+    (asksWhatWillBeDoneIn(cueText(message, rules.requests.dialect), rules.requests)
+      ? null
+      : unnamedComparison(message, rules.requests, documentText))
   );
 }
