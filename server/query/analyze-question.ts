@@ -79,7 +79,12 @@ export function analyzeText(
     breadth: policy.rules.breadthQuestion.test(focused),
     asksForGoals:
       policy.rules.goalsQuestion.test(goalsText) && !policy.rules.visionQuestion.test(goalsText),
-    figureKinds: askedFigureKinds(policy.rules.figureKinds, focused),
+    figureKinds: askedFigureKinds(
+      policy.rules.figureKinds,
+      focused,
+      questionTypes.map((entry) => entry.question),
+      policy.outOfPlan.requests.policyIntent.cue,
+    ),
     questionType: questionTypes.find((entry) => entry.question.test(focused))?.type ?? null,
     premise: premiseOf(text, policy),
   };

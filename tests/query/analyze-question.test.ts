@@ -181,6 +181,11 @@ describe('analyzeText', () => {
     expect(kinds('乌海湖清淤要投入多少')).toEqual(['quantity']);
     // 第几条 asks which article, not how many.
     expect(kinds('取暖补贴写在第几条')).toEqual([]);
+    // 那几所 and 前几年 state an amount; they do not ask for one.
+    expect(kinds('好学校就那几所，能不能让好学校带一带')).toEqual([]);
+    // A sum complained of, then a question about what will be done: the question asks for no figure.
+    expect(kinds('上学都要花多少钱啊，太贵了，能不能降点')).toEqual([]);
+    expect(kinds('中考体育满分多少分，跳绳怎么练能快点')).toEqual(['quantity']);
     // A ratio named without asking for its value is no figure question.
     expect(kinds('怎么提高绿电消费比例')).toEqual([]);
   });
