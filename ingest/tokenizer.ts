@@ -73,6 +73,7 @@ const segmentCache = new Map<string, string[]>();
 const tokenizeCache = new Map<string, string[]>();
 const boundaryCache = new Map<string, ReadonlySet<number>>();
 const tagCache = new Map<string, Array<{ word: string; tag: string }>>();
+const placeStartCache = new Map<string, ReadonlySet<number>>();
 
 function memoised<Value extends object>(
   cache: Map<string, Value>,
@@ -149,6 +150,20 @@ export function taggedWords(text: string): ReadonlyArray<{ word: string; tag: st
   return memoised(tagCache, text, () =>
     jieba.tag(normalizeForMatch(text)).filter(({ word }) => MEANINGFUL.test(word)),
   );
+}
+
+/** Where the words jieba tags as place names (ns) start, as offsets into normalizeForMatch(text): 苏州工业园区 is one. */
+export function placeWordStarts(text: string): ReadonlySet<number> {
+  ensureLoaded();
+  return memoised(placeStartCache, text, () => {
+    const starts = new Set<number>();
+    let offset = 0;
+    for (const { word, tag } of jieba.tag(normalizeForMatch(text))) {
+      if (tag === 'ns') starts.add(offset);
+      offset += word.length;
+    }
+    return starts;
+  });
 }
 
 export function isStopword(token: string): boolean {

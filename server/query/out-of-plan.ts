@@ -1,5 +1,6 @@
 import type { PlaceNames, RequestKind, RequestRules } from '../policy/out-of-plan-cues.ts';
 import { occursAsUnit, unitText, type UnitText } from './colloquial-expansion.ts';
+import { placeWordStarts } from '../../ingest/tokenizer.ts';
 import { cueText } from './cue-text.ts';
 import { unnamedComparison } from './unnamed-comparison.ts';
 
@@ -53,8 +54,34 @@ export function placeElsewhere(
   const text = unitText(message);
   const { home, elsewhere } = placesToRead(places, documentText);
   if (firstNamed(text, home) !== undefined) return null;
-  const place = firstNamed(text, elsewhere);
+  const place = firstNamed(text, elsewhere, namesPlace);
   return place ? { kind: 'other-place', place, cue: place } : null;
+}
+
+/** What may follow a place's name inside one word: 阜新市, 杭州人. */
+const PLACE_SUFFIX = /^[市省区县州盟旗镇村人]/u;
+
+/**
+ * Whether the question names a place as a word: the name starts a word and ends one, goes on only with a place
+ * suffix (阜新市), or starts a word jieba reads as a place (苏州工业园区); a place's name inside an ordinary word (长治 in
+ * 长治久安, 中山 in 中山装, 大同 in 大同小异) is not the place. Latin names as occursAsUnit reads them. Pure but for jieba.
+ */
+function namesPlace(text: UnitText, name: string): boolean {
+  if (!occursAsUnit(text, name)) return false;
+  if (/^[a-z]/.test(name)) return true;
+  const { normalized, boundaries } = text;
+  const places = placeWordStarts(normalized);
+  for (
+    let start = normalized.indexOf(name);
+    start >= 0;
+    start = normalized.indexOf(name, start + 1)
+  ) {
+    const end = start + name.length;
+    const endsAsPlace =
+      boundaries.has(end) || PLACE_SUFFIX.test(normalized.slice(end)) || places.has(start);
+    if (boundaries.has(start) && endsAsPlace) return true;
+  }
+  return false;
 }
 
 interface PlaceToRead {
@@ -72,12 +99,15 @@ type PlaceIndex = ReadonlyMap<string, readonly PlaceToRead[]>;
  * The first place of a list (in list order) that the question names: only names starting with one of the question's
  * characters can be in it, so only those are read.
  */
-function firstNamed(text: UnitText, index: PlaceIndex): string | undefined {
+function firstNamed(
+  text: UnitText,
+  index: PlaceIndex,
+  named: (text: UnitText, name: string) => boolean = occursAsUnit,
+): string | undefined {
   let first: PlaceToRead | undefined;
   for (const character of new Set(text.normalized))
     for (const place of index.get(character) ?? [])
-      if ((!first || place.position < first.position) && occursAsUnit(text, place.compact))
-        first = place;
+      if ((!first || place.position < first.position) && named(text, place.compact)) first = place;
   return first?.name;
 }
 

@@ -93,6 +93,19 @@ describe('questions about another place', () => {
     expect(kindOf('日本的养老金制度是怎样的')).toBe('other-place');
   });
 
+  it('the list is the whole family: any prefecture-level city, with or without 市', () => {
+    expect(kindOf('阜新当年资源枯竭以后是怎么转型的')).toBe('other-place');
+    expect(kindOf('攀枝花的钒钛产业转型有什么经验')).toBe('other-place');
+    expect(kindOf('赤峰市老旧小区改造进度如何')).not.toBeNull();
+    expect(kindOf('苏州工业园区招商引资有什么优惠政策')).toBe('other-place');
+  });
+
+  it('a place name inside an ordinary word is not the place (长治久安, 大同小异, 中山装)', () => {
+    expect(kindOf('社会长治久安有什么举措')).toBeNull();
+    expect(kindOf('两个方案大同小异吗')).toBeNull();
+    expect(kindOf('大同的煤矿怎么转型')).toBe('other-place');
+  });
+
   it('naming Wuhai or one of its own places makes it Wuhai’s question', () => {
     expect(kindOf('我在杭州上大学，毕业回乌海工作有什么政策？')).toBeNull();
     expect(kindOf('海南区的学校会扩建吗')).toBeNull();
