@@ -1,4 +1,4 @@
-import type { AnswerPolicy } from '../policy/answer-policy.ts';
+import type { AnswerPolicy, FigureKind } from '../policy/answer-policy.ts';
 import type { OutOfPlan } from '../query/out-of-plan.ts';
 import type { NothingLeft } from '../query/question-analysis.ts';
 import type { RetrievalHit, RetrievalResult } from '../retrieval/retrieval-types.ts';
@@ -29,7 +29,10 @@ const SEEKS_INFORMATION: ReadonlySet<OutOfPlan['kind']> = new Set([
 /** For a question asking for a figure: the articles about its subject, and the text of their best sentences. */
 export interface FigureEvidence {
   topical: RetrievalHit[];
+  /** The clauses of the best sentences that hold one of the question's specific words. */
   text: string;
+  /** The best sentences whole: the scope of kinds whose answer spans clauses (a list named after its heading). */
+  sentences: string;
 }
 
 export interface AnswerabilityInput {
@@ -92,7 +95,9 @@ export function decideAnswerability(
     const topical = figureEvidence?.topical ?? [];
     if (topical.length === 0 || asked.every((figure) => !figure.quoteRelated))
       return { kind: 'not-covered', related };
-    if (!asked.some((figure) => figure.evidence.test(figureEvidence?.text ?? '')))
+    const read = (figure: FigureKind) =>
+      (figure.scope === 'sentence' ? figureEvidence?.sentences : figureEvidence?.text) ?? '';
+    if (!asked.some((figure) => figure.evidence.test(read(figure))))
       return { kind: 'no-figure', related: topical };
   }
   if (hits.length === 0) return { kind: 'not-covered', related };

@@ -11,7 +11,7 @@ import { bestSentences, type EvidenceQuery } from './select-evidence.ts';
 /**
  * For a question that asks for a figure, date or contact and names no article: the articles about its subject (the
  * usable hits, or weaker matches) and, from their best sentences, the clauses that hold one of the question's words,
- * in which the decision looks for such a figure. A figure answers only beside what was asked about: the 2005年 of
+ * in which the decision looks for such a figure (and the whole sentences, for the kinds read at sentence scope). A figure answers only beside what was asked about: the 2005年 of
  * 2005年前建成的老旧小区 does not date 包银高铁乌海段全线贯通, a clause later in the same sentence.
  */
 export function gatherFigureEvidence(
@@ -33,15 +33,17 @@ export function gatherFigureEvidence(
           overviewAware: false,
         });
   const asked = askedWords(query, questionWords, rules.subjectSpecificIdf);
-  const text = topical
+  const sentences = topical
     .flatMap((hit) => {
       const article = hit.article === null ? undefined : articleByNumber(doc, hit.article);
       return article ? bestSentences(article, query, rules.figureEvidenceSentences) : [];
     })
-    .flatMap((evidence) => splitClauses(evidence.sentence.text))
+    .map((evidence) => evidence.sentence.text);
+  const text = sentences
+    .flatMap(splitClauses)
     .filter((clause) => tokenize(clause).some((token) => asked.has(token)))
     .join('\n');
-  return { topical, text };
+  return { topical, text, sentences: sentences.join('\n') };
 }
 
 /**

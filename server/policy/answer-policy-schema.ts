@@ -163,6 +163,8 @@ export const AnswerPolicyFile = z.object({
         quoteRelated: z.boolean(),
         /** Broader kinds this one stands in for when both match (多少亿 asks for money, not any number). */
         replaces: z.array(z.string()).default([]),
+        /** clause: the figure sits beside a specific word of the question; sentence: anywhere in the best sentences. */
+        scope: z.enum(['clause', 'sentence']).default('clause'),
       }),
     ),
   }),

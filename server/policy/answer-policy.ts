@@ -64,6 +64,8 @@ export interface FigureKind {
   quoteRelated: boolean;
   /** Broader kinds this one stands in for when both match: 多少亿 asks for money, not for any number. */
   replaces: string[];
+  /** Where its figure must be: in a clause beside a specific word of the question, or anywhere in the sentence. */
+  scope: 'clause' | 'sentence';
 }
 
 export interface TermMapEntry {

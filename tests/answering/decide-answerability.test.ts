@@ -12,11 +12,14 @@ function decide(
   hits: RetrievalHit[],
   figureText?: string,
   topical?: RetrievalHit[],
+  sentences: string = figureText ?? '',
 ) {
   const retrieval = retrievalFor(question, hits);
   const usable = usableHits(retrieval, policy.answerability);
   const figureEvidence =
-    figureText === undefined ? undefined : { topical: topical ?? usable, text: figureText };
+    figureText === undefined
+      ? undefined
+      : { topical: topical ?? usable, text: figureText, sentences };
   return decideAnswerability({ retrieval, usable, figureEvidence }, policy);
 }
 
@@ -80,6 +83,15 @@ describe('decideAnswerability', () => {
       '建成固态电池项目,总投资120亿元。',
     );
     expect(decision.kind).toBe('answer');
+  });
+
+  it('a list asked for by its members is answered by a sentence that lists them, anywhere in it', () => {
+    const hits = [articleHit(22, { score: 0.8, coverage: 0.8 })];
+    const listed = '形成“中心城区—高新技术产业发展区—中心镇—新型农村社区”现代城镇发展格局。';
+    expect(decide('现代城镇发展格局包括哪几个层级？', hits, '', hits, listed).kind).toBe('answer');
+    expect(
+      decide('一刻钟生活圈试点是哪几个社区？', hits, '', hits, '丰富一刻钟社区生活圈业态。').kind,
+    ).toBe('no-figure');
   });
 
   it('a figure question whose subject the plan does not discuss at all is not covered', () => {

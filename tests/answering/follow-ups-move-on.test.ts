@@ -3,12 +3,15 @@ import type { Audience } from '../../core/wire/chat-wire.ts';
 import type { AnswerContext } from '../../server/answering/answer-types.ts';
 import { composeExtractive } from '../../server/answering/compose-answer.ts';
 import { decideAnswerability } from '../../server/answering/decide-answerability.ts';
+import { gatherFigureEvidence } from '../../server/answering/gather-figure-evidence.ts';
 import type { NothingLeft } from '../../server/query/question-analysis.ts';
 import type { RetrievalHit } from '../../server/retrieval/retrieval-types.ts';
+import { informativeWords } from '../../server/retrieval/subject-support.ts';
 import { usableHits } from '../../server/retrieval/usable-hits.ts';
 import {
   articleHit,
   evidenceQueryFor,
+  planLexicon,
   realPlan,
   realPolicy,
   retrievalFor,
@@ -18,7 +21,10 @@ const doc = realPlan();
 const policy = realPolicy();
 const { fill } = policy.templates;
 
-/** The context the chat service builds: the decision from the hits, the evidence query without what was quoted. */
+/**
+ * The context the chat service builds: the decision from the hits (with the figure evidence, as the service gathers
+ * it), the evidence query without what was quoted.
+ */
 function contextFor(
   question: string,
   hits: RetrievalHit[],
@@ -30,10 +36,24 @@ function contextFor(
   } = {},
 ): AnswerContext {
   const retrieval = retrievalFor(question, hits);
+  const usable = usableHits(retrieval, policy.answerability);
+  const evidenceQuery = {
+    ...evidenceQueryFor(retrieval),
+    exclude: new Set(options.alreadyQuoted ?? []),
+  };
+  const questionWords = informativeWords(retrieval.queryTerms, planLexicon());
   const decision = decideAnswerability(
     {
       retrieval,
-      usable: usableHits(retrieval, policy.answerability),
+      usable,
+      figureEvidence: gatherFigureEvidence(
+        retrieval,
+        usable,
+        evidenceQuery,
+        doc,
+        policy,
+        questionWords,
+      ),
       nothingLeft: options.nothingLeft,
       asksForMore: options.asksForMore,
     },
@@ -46,10 +66,7 @@ function contextFor(
     retrieval,
     decision,
     document: doc,
-    evidenceQuery: {
-      ...evidenceQueryFor(retrieval),
-      exclude: new Set(options.alreadyQuoted ?? []),
-    },
+    evidenceQuery,
     policy,
   };
 }
