@@ -12,6 +12,7 @@ export const DEFAULT_DATASETS = [
   'refusals.jsonl',
   'refusals-2.jsonl',
   'refusals-3.jsonl',
+  'refusals-4.jsonl',
 ].map((file) => path.join(PROJECT_ROOT, 'evals', 'datasets', file));
 
 export const CATEGORIES = [
