@@ -3,7 +3,13 @@ import { toChineseNumeral } from '../../core/numerals.ts';
 import { partOf } from '../../core/plan-lookup.ts';
 import type { AnswerContext } from './answer-types.ts';
 import type { QuoteWriter } from './quote-writer.ts';
-import { bestSentences, leadingSentences, type Evidence } from './select-evidence.ts';
+import {
+  bestSentences,
+  isOnlySentence,
+  leadingSentences,
+  titleSentence,
+  type Evidence,
+} from './select-evidence.ts';
 
 /**
  * The sentences to quote from an article: those that match the question best, best first; or, when the question is
@@ -20,9 +26,13 @@ export function evidenceFor(
     (evidence) => evidence.score > 0,
   );
   const { exclude } = context.evidenceQuery;
+  // Staff asking what a named article says (第12条讲什么, 第二十条的标题) get its title first, in its own words.
+  const title =
+    structural && context.mode === 'staff' ? titleSentence(article, exclude) : undefined;
+  const titled = (evidence: Evidence[]) => (title ? [title, ...evidence] : evidence);
   if (matched.length === 0)
     return structural
-      ? leadingSentences(article, limit, exclude)
+      ? titled(leadingSentences(article, limit, exclude))
       : bestSentences(article, context.evidenceQuery, limit);
   if (!isAboutWholeArticle(context, article, structural)) return matched;
   const leading = leadingSentences(
@@ -33,9 +43,9 @@ export function evidenceFor(
   const rest = matched.filter(
     (evidence) => !leading.some((lead) => lead.position === evidence.position),
   );
-  return [...leading, ...rest]
-    .slice(0, limit)
-    .sort((left, right) => left.position - right.position);
+  return [...titled([...leading, ...rest].slice(0, limit))].sort(
+    (left, right) => left.position - right.position,
+  );
 }
 
 /**
@@ -82,13 +92,17 @@ export function composeArticles(
   if (!structural) chosen = supportingOnly(context, chosen);
   let used = 0;
   chosen.forEach(({ article, evidence: candidates }, index) => {
-    const evidence = candidates.slice(0, Math.max(0, budget.total - used));
+    // A quoted title is the article's heading, not one of the budget's passages.
+    const heading = candidates[0]?.position === 0 && !isOnlySentence(article) ? 1 : 0;
+    const evidence = candidates.slice(0, Math.max(0, budget.total - used) + heading);
     if (evidence.length === 0) return;
     if (context.mode === 'citizen') {
       if (index === 0) writer.say(citizenLead(context));
     } else if (structural) {
       const part = partOf(context.document, article);
-      writer.say('staff.articleOverview', {
+      // When the title is quoted first, the lead names the article and its part and leaves the title to the quote.
+      const quotesTitle = evidence[0]?.position === 0 && !isOnlySentence(article);
+      writer.say(quotesTitle ? 'staff.articleWhole' : 'staff.articleOverview', {
         article: article.number,
         title: article.title,
         partChinese: toChineseNumeral(part.number),
@@ -101,7 +115,7 @@ export function composeArticles(
       });
     }
     for (const item of evidence) writer.quote(item);
-    used += evidence.length;
+    used += evidence.length - heading;
   });
 }
 

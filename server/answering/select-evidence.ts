@@ -105,6 +105,19 @@ export function leadingSentences(
 }
 
 /**
+ * The article's title as a quotable sentence (position 0: 优化能源消费结构。), unless the conversation already quoted it
+ * or the article has no other sentence (then its only sentence is its content).
+ */
+export function titleSentence(
+  article: Article,
+  exclude?: ReadonlySet<string>,
+): Evidence | undefined {
+  const [title] = passageSentences(article);
+  if (!title || isOnlySentence(article) || exclude?.has(title.sentence.text)) return undefined;
+  return { article, sentence: title.sentence, score: 0, position: title.position };
+}
+
+/**
  * How much of the plan's phrase a stand-in word brings: all of it when the sentence holds a whole phrase the word is
  * part of (适度发展畜禽标准化养殖 for 养鸡场), else the word's share of the phrase (标准化 alone: 3 of 畜禽标准化养殖's 7
  * characters), so that a fragment shared with another sentence (标准化种植基地) counts for less. 1 for the asker's words.
@@ -115,7 +128,7 @@ function phraseShare(token: string, phrases: string[] | undefined, sentence: str
   return Math.min(1, Math.max(...phrases.map((phrase) => token.length / phrase.length)));
 }
 
-function isOnlySentence(article: Article): boolean {
+export function isOnlySentence(article: Article): boolean {
   return passageSentences(article).length === 1;
 }
 

@@ -157,3 +157,24 @@ describe.each(['staff', 'citizen'])('questions about the document itself (%s)', 
     expect(cited(doctor)).toContain(27);
   });
 });
+
+describe('an article asked about by number (staff)', () => {
+  it('第二十条的标题 and 第12条讲什么 quote the title first, then the opening sentences', async () => {
+    for (const [question, title] of [
+      ['第（20）条的标题是什么？', '做好资源要素保障。'],
+      ['第12条讲什么？', '优化能源消费结构。'],
+    ] as const) {
+      const body = await ask(question, 'staff');
+      expectGrounded(body);
+      expect(body.citations[0]?.quote).toBe(title);
+      expect(body.citations.length).toBeGreaterThan(2);
+      // The title is quoted, not repeated in the lead line.
+      expect(body.answer.split('\n')[0]).not.toContain(title.slice(0, -1));
+    }
+  });
+
+  it('a question about one subject of a named article quotes the sentence on it, not the title', async () => {
+    const body = await ask('第12条关于绿电直连怎么说', 'staff');
+    expect(body.citations[0]?.quote).toContain('绿电直连');
+  });
+});
