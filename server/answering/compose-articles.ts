@@ -1,6 +1,7 @@
-import type { Article } from '../../core/document-model.ts';
+import type { Article, PlanDocument } from '../../core/document-model.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { toChineseNumeral } from '../../core/numerals.ts';
-import { partOf } from '../../core/plan-lookup.ts';
+import { documentText, partOf } from '../../core/plan-lookup.ts';
 import type { AnswerContext } from './answer-types.ts';
 import type { QuoteWriter } from './quote-writer.ts';
 import {
@@ -50,20 +51,34 @@ export function evidenceFor(
 
 /**
  * Whether a question asks about an article as a whole: it names the article by number, or the article's title holds
- * every word of the question (教育方面呢 → 办好人民满意教育).
+ * every word of the question that the document uses (教育方面呢 → 办好人民满意教育; 给新入职的同事讲第十七条人才支撑 →
+ * 强化人才支撑: 新入职 and 同事 are not the plan's words, so they choose no sentence).
  */
 export function isAboutWholeArticle(
   context: AnswerContext,
   article: Article,
   structural: boolean,
 ): boolean {
+  const text = planText(context.document);
   const ownWords = context.evidenceQuery.terms.filter(
-    (term) => term.weight === 1 && term.token.length > 1,
+    (term) => term.weight === 1 && term.token.length > 1 && text.includes(term.token),
   );
   return (
     ownWords.every((term) => article.title.includes(term.token)) &&
     (structural || ownWords.length > 0)
   );
+}
+
+const planTexts = new WeakMap<PlanDocument, string>();
+
+/** The document's text normalised for matching, once per document. */
+function planText(document: PlanDocument): string {
+  let text = planTexts.get(document);
+  if (text === undefined) {
+    text = normalizeForMatch(documentText(document));
+    planTexts.set(document, text);
+  }
+  return text;
 }
 
 /**

@@ -1,10 +1,17 @@
 import type { Article } from '../../core/document-model.ts';
-import { toChineseNumeral } from '../../core/numerals.ts';
+import { parseNumeral, toChineseNumeral } from '../../core/numerals.ts';
 import type { AnswerContext } from './answer-types.ts';
 import { evidenceFor } from './compose-articles.ts';
 import type { QuoteWriter } from './quote-writer.ts';
 
-/** Study points per article, then discussion questions: for trainers preparing a session. */
+/** The most points an outline gives one article when the trainer names a number (概括三点). */
+const MAX_REQUESTED_POINTS = 10;
+
+/**
+ * Study points per article, then discussion questions: for trainers preparing a session. The outline follows the
+ * document: the articles of a part or named by number in their order, each article's points in the order it makes
+ * them; as many points as the trainer asks for (概括三点), else the budget's.
+ */
 export function composeTrainer(
   context: AnswerContext,
   articles: Article[],
@@ -15,22 +22,36 @@ export function composeTrainer(
   writer.say('trainer.heading');
   // One article named for a study session gets a fuller set of points than several articles each.
   const perArticle =
-    articles.length > budget.manyArticles
+    requestedPoints(context) ??
+    (articles.length > budget.manyArticles
       ? budget.perArticleWhenMany
       : articles.length === 1
         ? budget.single
-        : budget.first;
-  articles.forEach((article, index) => {
+        : budget.first);
+  const ordered = structural
+    ? [...articles].sort((left, right) => left.number - right.number)
+    : articles;
+  ordered.forEach((article, index) => {
     writer.say('trainer.articleHeading', {
       ordinal: toChineseNumeral(index + 1),
       article: article.number,
       title: article.title,
     });
-    evidenceFor(context, article, structural, perArticle).forEach((evidence, point) =>
-      writer.quote(evidence, writer.templates.fill('trainer.point', { index: point + 1 })),
-    );
+    evidenceFor(context, article, structural, perArticle)
+      .sort((left, right) => left.position - right.position)
+      .forEach((evidence, point) =>
+        writer.quote(evidence, writer.templates.fill('trainer.point', { index: point + 1 })),
+      );
   });
   writer.say('trainer.discussion');
-  for (const article of articles.slice(0, budget.discussionArticles))
+  for (const article of ordered.slice(0, budget.discussionArticles))
     writer.say('trainer.discussionQuestion', { article: article.number, title: article.title });
+}
+
+/** The number of points the trainer asks for (概括三点 → 3), within 2 to MAX_REQUESTED_POINTS; none when not asked. */
+function requestedPoints(context: AnswerContext): number | undefined {
+  const match = context.policy.rules.pointsRequested.exec(context.question);
+  const count = match ? parseNumeral(match[1]!) : null;
+  // 一点 is "a little" (讲简单一点), not one point.
+  return count !== null && count >= 2 ? Math.min(count, MAX_REQUESTED_POINTS) : undefined;
 }

@@ -155,7 +155,10 @@ export class ChatService {
     const evidenceQuery: EvidenceQuery = {
       terms: retrieval.queryTerms,
       idf: this.termIdf,
-      preferConcrete: request.mode === 'citizen',
+      // Citizens, and trainers asking for examples (举例), get the most concrete sentences first.
+      preferConcrete:
+        request.mode === 'citizen' ||
+        (request.mode === 'trainer' && policy.rules.examplesQuestion.test(request.message)),
       concreteTerms: policy.concreteTerms,
       weights: policy.evidence,
       // 具体怎么做: what the answers so far quoted is not quoted again.

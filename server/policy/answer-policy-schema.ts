@@ -142,6 +142,12 @@ export const AnswerPolicyFile = z.object({
     /** Questions about the main goals, unless they ask about the 2035 vision. */
     goalsQuestion: z.string().default('目标'),
     visionQuestion: z.string().default('2035|二〇三五|远景'),
+    /** A trainer asking for a number of points (概括三点, 列5个要点): the outline gives that many per article. */
+    pointsRequested: z
+      .string()
+      .default('([0-9]+|[一二两三四五六七八九十]+)\\s*(个|条)?(要点|重点|点)(?![名头钟])'),
+    /** A question that asks for examples (举例, 具体例子): the most concrete sentences come first, as for citizens. */
+    examplesQuestion: z.string().default('例子|举例|案例|实例|事例|典型'),
     /**
      * Questions built on a claim about the plan: `denial` says it drops or reverses something (不再, 取消, 填了);
      * `hearsay` passes on what someone said (听说, 真的假的). The answer quotes what the plan says and, for a denial

@@ -98,6 +98,8 @@ export interface AnswerPolicy extends Omit<AnswerPolicySettings, 'rules' | '$com
     breadthQuestion: RegExp;
     goalsQuestion: RegExp;
     visionQuestion: RegExp;
+    pointsRequested: RegExp;
+    examplesQuestion: RegExp;
     premise: { denial: RegExp; hearsay: RegExp };
     questionTypes: Array<{ type: QuestionType; question: RegExp }>;
     figureKinds: FigureKind[];
@@ -138,6 +140,8 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
       breadthQuestion: new RegExp(rules.breadthQuestion),
       goalsQuestion: new RegExp(rules.goalsQuestion),
       visionQuestion: new RegExp(rules.visionQuestion),
+      pointsRequested: new RegExp(rules.pointsRequested),
+      examplesQuestion: new RegExp(rules.examplesQuestion),
       premise: {
         denial: new RegExp(rules.premise.denial),
         hearsay: new RegExp(rules.premise.hearsay),
