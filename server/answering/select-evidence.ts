@@ -27,38 +27,63 @@ export interface EvidenceQuery {
   weights: { lengthUnit: number; concreteBoost: number; concreteCap: number; sceneWeight: number };
   /** Sentences (verbatim) the conversation already quoted: never chosen again (具体怎么做). */
   exclude?: ReadonlySet<string>;
+  /** 具体怎么做: the sentences beside those already quoted (`exclude`) score this much more (policy.evidence). */
+  elaborateProximity?: number;
 }
 
 /** Scores every sentence of an article against the question's terms (IDF-weighted overlap, mildly length-normalised). */
 export function scoreSentences(article: Article, query: EvidenceQuery): Evidence[] {
   const terms = new Map(query.terms.map((term) => [term.token, term]));
   const { lengthUnit, concreteBoost, concreteCap, sceneWeight } = query.weights;
-  return passageSentences(article).map(
-    ({ sentence, position, tokenSet: tokens, normalized, figures }) => {
-      let score = 0;
-      // The plan's words for one everyday phrase count once, as the best of them: 学校 → 教育 or 特殊教育, not both.
-      const concepts = new Map<string, number>();
-      for (const token of tokens) {
-        const term = terms.get(token);
-        if (!term) continue;
-        // The clause that asks decides which sentence answers; the scene around it only helps.
-        const value =
-          term.weight *
-          query.idf(token) *
-          (term.scene ? sceneWeight : 1) *
-          phraseShare(token, term.phrases, normalized);
-        if (term.concept === undefined) score += value;
-        else concepts.set(term.concept, Math.max(value, concepts.get(term.concept) ?? 0));
-      }
-      for (const value of concepts.values()) score += value;
-      // A mild preference for shorter sentences: a long one matches more words by chance.
-      if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / lengthUnit));
-      if (query.preferConcrete && score > 0)
-        score *=
-          1 + concreteBoost * concreteness(figures, tokens, concreteCap, query.concreteTerms);
-      return { article, sentence, score, position };
-    },
-  );
+  const sentences = passageSentences(article);
+  const nearby = proximityTo(sentences, query);
+  return sentences.map(({ sentence, position, tokenSet: tokens, normalized, figures }) => {
+    let score = 0;
+    // The plan's words for one everyday phrase count once, as the best of them: 学校 → 教育 or 特殊教育, not both.
+    const concepts = new Map<string, number>();
+    for (const token of tokens) {
+      const term = terms.get(token);
+      if (!term) continue;
+      // The clause that asks decides which sentence answers; the scene around it only helps.
+      const value =
+        term.weight *
+        query.idf(token) *
+        (term.scene ? sceneWeight : 1) *
+        phraseShare(token, term.phrases, normalized);
+      if (term.concept === undefined) score += value;
+      else concepts.set(term.concept, Math.max(value, concepts.get(term.concept) ?? 0));
+    }
+    for (const value of concepts.values()) score += value;
+    // A mild preference for shorter sentences: a long one matches more words by chance.
+    if (score > 0) score /= Math.sqrt(Math.max(1, sentence.text.length / lengthUnit));
+    if (query.preferConcrete && score > 0)
+      score *= 1 + concreteBoost * concreteness(figures, tokens, concreteCap, query.concreteTerms);
+    score += nearby(position);
+    return { article, sentence, score, position };
+  });
+}
+
+/**
+ * For 具体怎么做: a bonus by closeness to the nearest sentence already quoted in this article (the weight beside it,
+ * half of it one sentence further, and so on); nothing for the quoted sentences themselves or the title.
+ */
+function proximityTo(
+  sentences: readonly { sentence: { text: string }; position: number }[],
+  query: EvidenceQuery,
+): (position: number) => number {
+  const weight = query.elaborateProximity ?? 0;
+  const quoted =
+    weight > 0 && query.exclude
+      ? sentences
+          .filter((item) => query.exclude!.has(item.sentence.text))
+          .map((item) => item.position)
+      : [];
+  if (quoted.length === 0) return () => 0;
+  return (position) => {
+    if (position === 0 || quoted.includes(position)) return 0;
+    const distance = Math.min(...quoted.map((at) => Math.abs(at - position)));
+    return weight / 2 ** (distance - 1);
+  };
 }
 
 /**

@@ -163,6 +163,9 @@ export class ChatService {
       weights: policy.evidence,
       // 具体怎么做: what the answers so far quoted is not quoted again.
       exclude: new Set(analysis.followUp.alreadyQuoted ?? []),
+      ...(analysis.followUp.kind === 'elaborate'
+        ? { elaborateProximity: policy.evidence.elaborateProximity }
+        : {}),
     };
     const questionWords = informativeWords(retrieval.queryTerms, retriever.subjectLexicon);
     const figureEvidence = gatherFigureEvidence(

@@ -93,6 +93,11 @@ export const AnswerPolicyFile = z.object({
       articleRankPower: z.number().min(0).default(2),
       /** How much a word of the scene around the question counts in a sentence, next to one of the asking clause. */
       sceneWeight: share.default(0.5),
+      /**
+       * 具体怎么做 after a quote: a sentence next to one already quoted carries this much more score, halving with each
+       * sentence further away (a plan sets out one measure's details beside it). 0 turns it off.
+       */
+      elaborateProximity: z.number().min(0).default(0),
     })
     .prefault({}),
   budgets: z
