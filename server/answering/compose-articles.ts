@@ -51,8 +51,9 @@ export function evidenceFor(
 
 /**
  * Whether a question asks about an article as a whole: it names the article by number, or the article's title holds
- * every word of the question that the document uses (教育方面呢 → 办好人民满意教育; 给新入职的同事讲第十七条人才支撑 →
- * 强化人才支撑: 新入职 and 同事 are not the plan's words, so they choose no sentence).
+ * every word of the question that names a subject — a word the document uses, or an everyday word the term maps read
+ * (教育方面呢 → 办好人民满意教育; 给新入职的同事讲第十七条人才支撑 → 强化人才支撑: 新入职 and 同事 name nothing the plan
+ * speaks of, so they choose no sentence; 退伍 names 退役军人, so 老兵以后有啥保障 is not about 社会保障体系 as a whole).
  */
 export function isAboutWholeArticle(
   context: AnswerContext,
@@ -60,8 +61,12 @@ export function isAboutWholeArticle(
   structural: boolean,
 ): boolean {
   const text = planText(context.document);
+  // The asker's everyday words the term maps read (退伍 → 退役军人) name a subject too.
+  const mapped = context.retrieval.expandedFrom.map(normalizeForMatch);
+  const namesSubject = (token: string) =>
+    text.includes(token) || mapped.some((phrase) => phrase.includes(token));
   const ownWords = context.evidenceQuery.terms.filter(
-    (term) => term.weight === 1 && term.token.length > 1 && text.includes(term.token),
+    (term) => term.weight === 1 && term.token.length > 1 && namesSubject(term.token),
   );
   return (
     ownWords.every((term) => article.title.includes(term.token)) &&

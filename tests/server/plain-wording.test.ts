@@ -33,4 +33,10 @@ describe('answers to everyday words the plan does not use', () => {
     expect(body.answer).not.toContain('“看病”');
     expect(body.citations.map((citation: { article: number }) => citation.article)).toContain(27);
   });
+
+  it('lead with the sentence on the everyday word’s subject, not the opening of an article whose title shares a word', async () => {
+    // 保障 is in 第28条's title (构筑多层次社会保障体系), but the question is about 退伍 → 退役军人.
+    const body = await ask('退伍好些年了，我们这些老兵有啥保障？', 'staff');
+    expect(body.citations[0]?.quote).toContain('退役军人');
+  });
 });
