@@ -101,6 +101,8 @@ export interface HttpBenchOptions {
   mixedMaxSeconds: number;
   /** Memory is read once more after this many idle seconds. */
   settleSeconds: number;
+  /** More environment for the server (e.g. MALLOC_TRIM_THRESHOLD_). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -109,7 +111,10 @@ export interface HttpBenchOptions {
  * after start and over a bounded run of mixed requests (flat figures mean nothing accumulates per request).
  */
 export async function benchHttp(questions: string[], options: HttpBenchOptions) {
-  const server = await startBenchServer({ RESPONSE_CACHE_SIZE: String(options.responseCacheSize) });
+  const server = await startBenchServer({
+    RESPONSE_CACHE_SIZE: String(options.responseCacheSize),
+    ...options.env,
+  });
   try {
     const { app, bare: bareOrigin } = server;
     const chat = chatRequests(questions);

@@ -58,7 +58,11 @@ function treeRssMb(rootPid: number): number | null {
  * timed on its own), then on plain node; the time from spawning it to its first successful /healthz and to its first
  * answer, and its resident set at each (of the process and its children). Medians of `runs`.
  */
-export async function benchStart(runs: number, timeoutSeconds = 60) {
+export async function benchStart(
+  runs: number,
+  timeoutSeconds = 60,
+  extraEnv: Record<string, string> = {},
+) {
   const dir = await mkdtemp(path.join(tmpdir(), 'plan-bench-start-'));
   const indexDir = path.join(dir, 'index');
   try {
@@ -95,6 +99,7 @@ export async function benchStart(runs: number, timeoutSeconds = 60) {
             OPENAI_API_KEY: '',
             OPENAI_BASE_URL: '',
             LOG_LEVEL: 'silent',
+            ...extraEnv,
           },
           stdio: 'ignore',
         },
@@ -135,6 +140,7 @@ export async function benchStart(runs: number, timeoutSeconds = 60) {
     const median = (values: number[]) => (values.length > 0 ? percentile(values, 50) : null);
     return {
       runs,
+      env: extraEnv,
       // npm start bundles the server first (once a start), then runs it: the ready times below are after the bundle.
       bundleMs,
       readyMsMedian: Math.round(percentile(readyMs, 50)),

@@ -14,6 +14,7 @@ import { benchOffice } from './bench-office.ts';
 import { benchQuestionLog } from './bench-question-log.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchSearch } from './bench-search.ts';
+import { MALLOC_TRIM_THRESHOLD } from '../../server/cluster/worker-environment.ts';
 import { benchStart } from './bench-start.ts';
 import { benchWorkers } from './workers-bench.ts';
 import { httpTable } from './http-table.ts';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       'mixed-max-seconds': { type: 'string', default: '180' },
       'settle-seconds': { type: 'string', default: '10' },
       'start-runs': { type: 'string', default: '5' },
+      'malloc-trim': { type: 'boolean', default: false },
     },
   });
   const sections = new Set(
@@ -81,6 +83,15 @@ async function main(): Promise<void> {
     report.http = http;
     console.log('http', JSON.stringify(http, null, 2));
     console.log(`\n${httpTable(http)}`);
+    // Uncached once more with glibc's trim threshold fixed: its memory and what it costs in throughput.
+    if (process.platform === 'linux' && values['malloc-trim']) {
+      const env = { MALLOC_TRIM_THRESHOLD_: MALLOC_TRIM_THRESHOLD };
+      const trimmed = await benchHttp(questions, { ...options, responseCacheSize: 0, env });
+      report.httpTrimmed = trimmed;
+      console.log(
+        `uncached chat with MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD}: ${Math.round(trimmed.chat.requestsPerSecond)} req/s, ÷ bare ${trimmed.throughputRatio.toFixed(2)}, RSS after start ${trimmed.memory.afterStart.rssMb} MB, after mixed ${trimmed.memory.afterMixed.at(-1)?.rssMb ?? '–'} MB`,
+      );
+    }
   }
   if (sections.has('workers')) {
     // Uncached chat with WEB_CONCURRENCY=1 and 2, npm start's server, one after the other.
@@ -90,6 +101,13 @@ async function main(): Promise<void> {
   if (sections.has('start')) {
     report.start = await benchStart(Number(values['start-runs']));
     console.log('start', report.start);
+    // The same start with glibc's trim threshold fixed (README: Performance), as WEB_CONCURRENCY workers get it.
+    if (process.platform === 'linux') {
+      report.startTrimmed = await benchStart(Number(values['start-runs']), 60, {
+        MALLOC_TRIM_THRESHOLD_: MALLOC_TRIM_THRESHOLD,
+      });
+      console.log('start, MALLOC_TRIM_THRESHOLD_', report.startTrimmed);
+    }
   }
   if (sections.has('office')) {
     const embedder = new OfflineHashEmbedder();
