@@ -2,7 +2,6 @@ import cluster, { type Worker } from 'node:cluster';
 import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import type { Logger } from 'pino';
 import { restartDelayMs, RESTART_WINDOW_MS } from './restart-delay.ts';
-import { workerEnvironment } from './worker-environment.ts';
 
 /** Workers still running this long after SIGTERM are killed. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -29,7 +28,7 @@ export function runPrimary(options: PrimaryOptions): void {
   let announced = false;
 
   const fork = (): Worker => {
-    const worker = cluster.fork(workerEnvironment(process.env, process.platform));
+    const worker = cluster.fork();
     worker.once('listening', (address) => {
       logger.info({ worker: worker.id, workerPid: worker.process.pid }, 'worker listening');
       if (!announced) {
