@@ -35,6 +35,8 @@ describe('requests a plan cannot answer by their nature', () => {
     ['刚才海勃湾那边是不是着火了？', 'realtime'],
     ['今晚乌海湖有没有灯光秀', 'realtime'],
     ['职院今年的录取结果出了没', 'realtime'],
+    ['今天乌海湖人多吗', 'realtime'],
+    ['明天图书馆开吗', 'realtime'],
     // A phone number asked for; a recommendation asked in any words.
     ['乌海职业技术学院招生办电话', 'contact-recommendation'],
     ['乌海哪个医院看牙比较好', 'contact-recommendation'],
