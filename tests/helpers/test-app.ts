@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Express } from 'express';
 import { pino, type Logger } from 'pino';
 import type { Insight } from '../../server/insight/insight.ts';
@@ -73,4 +74,20 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     insight: options.insight,
   });
   return { app, built, chat, retriever, cleanup: options.built ? async () => {} : built.cleanup };
+}
+
+/**
+ * The real app over a freshly built index for the tests of one file: built before them, removed after. Read `app` and
+ * `built` inside the tests (they are set once the suite starts).
+ */
+export function usePlanApp(options: TestAppOptions = {}): { app: Express; built: BuiltIndex } {
+  const state = {} as { app: Express; built: BuiltIndex };
+  beforeAll(async () => {
+    state.built = await buildPlanIndex();
+    state.app = (await createTestApp({ ...options, built: state.built })).app;
+  });
+  afterAll(async () => {
+    await state.built?.cleanup();
+  });
+  return state;
 }

@@ -1,23 +1,14 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { usePlanApp } from '../helpers/test-app.ts';
 import { loadAnswerPolicy } from '../../server/policy/load-answer-policy.ts';
 
-let built: BuiltIndex;
-let testApp: TestApp;
 const noFigure = loadAnswerPolicy().templates.fill('refusal.noFigure');
 
-beforeAll(async () => {
-  built = await buildPlanIndex();
-  testApp = await createTestApp({ built });
-});
-afterAll(async () => {
-  await built.cleanup();
-});
+const plan = usePlanApp();
 
 async function ask(message: string) {
-  return (await request(testApp.app).post('/api/chat').send({ message, mode: 'staff' }).expect(200))
+  return (await request(plan.app).post('/api/chat').send({ message, mode: 'staff' }).expect(200))
     .body;
 }
 

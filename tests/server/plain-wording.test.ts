@@ -1,21 +1,11 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { usePlanApp } from '../helpers/test-app.ts';
 
-let built: BuiltIndex;
-let testApp: TestApp;
-
-beforeAll(async () => {
-  built = await buildPlanIndex();
-  testApp = await createTestApp({ built });
-});
-afterAll(async () => {
-  await built.cleanup();
-});
+const plan = usePlanApp();
 
 async function ask(message: string, mode: string) {
-  return (await request(testApp.app).post('/api/chat').send({ message, mode }).expect(200)).body;
+  return (await request(plan.app).post('/api/chat').send({ message, mode }).expect(200)).body;
 }
 
 describe('answers to everyday words the plan does not use', () => {
@@ -24,11 +14,11 @@ describe('answers to everyday words the plan does not use', () => {
     expect(body.answered).toBe(true);
     expect(body.answer.split('\n')[0]).toContain('“取暖”');
     expect(body.citations.map((citation: { article: number }) => citation.article)).toContain(23);
-    expect(built.index.document.articles[22]!.text).not.toContain('取暖');
+    expect(plan.built.index.document.articles[22]!.text).not.toContain('取暖');
   });
 
   it('say nothing of the kind when the cited article uses the word itself', async () => {
-    expect(built.index.document.articles[26]!.text).toContain('看病');
+    expect(plan.built.index.document.articles[26]!.text).toContain('看病');
     const body = await ask('看病方面有什么新变化？', 'staff');
     expect(body.answer).not.toContain('“看病”');
     expect(body.citations.map((citation: { article: number }) => citation.article)).toContain(27);

@@ -1,24 +1,13 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../core/wire/chat-wire.ts';
-import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { usePlanApp } from '../helpers/test-app.ts';
 
-let built: BuiltIndex;
-let testApp: TestApp;
-
-beforeAll(async () => {
-  built = await buildPlanIndex();
-  testApp = await createTestApp({ built });
-});
-afterAll(async () => {
-  await built.cleanup();
-});
+const plan = usePlanApp();
 
 async function ask(message: string): Promise<ChatResponse> {
-  return (
-    await request(testApp.app).post('/api/chat').send({ message, mode: 'trainer' }).expect(200)
-  ).body as ChatResponse;
+  return (await request(plan.app).post('/api/chat').send({ message, mode: 'trainer' }).expect(200))
+    .body as ChatResponse;
 }
 
 /** The article numbers of an outline's headings (一、第7条 …), in the order they appear. */
@@ -27,7 +16,7 @@ const headings = (answer: string) =>
 
 /** Where each quoted point stands in its article's text. */
 function positions(body: ChatResponse, article: number): number[] {
-  const text = built.index.document.articles[article - 1]!.text;
+  const text = plan.built.index.document.articles[article - 1]!.text;
   return body.citations
     .filter((citation) => citation.article === article)
     .map((citation) => text.indexOf(citation.quote));
