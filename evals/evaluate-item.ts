@@ -3,6 +3,7 @@ import type { ChatService } from '../server/chat/chat-service.ts';
 import type { Audience, ChatResponse } from '../core/wire/chat-wire.ts';
 import { absenceNoteReader } from './absence-notes.ts';
 import { answerMarker } from './answer-marker.ts';
+import { answerQuotes, textOutsideArticles } from './metrics/answer-quotes.ts';
 import { premiseNoteReader } from './premise-notes.ts';
 import type { EvalItem } from './dataset.ts';
 import {
@@ -84,6 +85,13 @@ export async function evaluateItem(
   const scored = item.answerable && item.gold.length > 0;
   const facts = item.facts ?? [];
   const found = factsFound(response.answer, facts);
+  // The answer's quotes in reading order: its citations, and the document's own text it quotes outside the articles.
+  const quotes = answerQuotes(
+    response.answer,
+    response.citations,
+    textOutsideArticles(doc),
+    answerMarker(),
+  );
   return {
     id: item.id,
     category: item.category,
@@ -107,9 +115,9 @@ export async function evaluateItem(
     factsTotal: found.length,
     factsFound: found.filter(Boolean).length,
     unsupportedNumbers: unsupportedNumbers(response.answer, cited, doc, answerMarker()),
-    firstQuoteFact: firstQuoteHoldsFact(response.citations, facts),
-    quoteFactShare: quoteFactShare(response.citations, facts),
-    quotes: quoteCount(response.citations),
+    firstQuoteFact: firstQuoteHoldsFact(quotes, facts),
+    quoteFactShare: quoteFactShare(quotes, facts),
+    quotes: quoteCount(quotes),
     answerChars: answerLength(response.answer),
     falseAbsences: falseAbsences(response.answer, absenceNoteReader(), documentText(doc)),
     premiseNoted:

@@ -1,10 +1,10 @@
 import { SINGLE_BRACES } from '../../core/fill-template.ts';
 import { normalizeLoose } from '../../core/normalize-text.ts';
-import type { CitedQuote } from './answer-metrics.ts';
 
 /**
  * Measures of the quotes an answer is built from and of its shape. A quote is a citation's `quote` (the verbatim
- * passage the response cites), not text between quotation marks in the answer, where titles are quoted too.
+ * passage the response cites), or a line's closing quote of the document's own text outside the articles
+ * (answer-quotes.ts), not any text between quotation marks in the answer, where titles are quoted too.
  */
 
 /** Whether a quote contains one of the facts, comparing without width, punctuation or whitespace differences. */
@@ -17,20 +17,26 @@ export function quoteHoldsFact(quote: string, facts: string[]): boolean {
 }
 
 /** 1 when the first quote holds a fact, 0 when it does not or there is no quote; null for an item without facts. */
-export function firstQuoteHoldsFact(quotes: CitedQuote[], facts: string[]): number | null {
+export function firstQuoteHoldsFact(
+  quotes: ReadonlyArray<{ quote: string }>,
+  facts: string[],
+): number | null {
   if (facts.length === 0) return null;
   const first = quotes[0];
   return first !== undefined && quoteHoldsFact(first.quote, facts) ? 1 : 0;
 }
 
 /** Share of the quotes that hold a fact; null for an item without facts or an answer without quotes. */
-export function quoteFactShare(quotes: CitedQuote[], facts: string[]): number | null {
+export function quoteFactShare(
+  quotes: ReadonlyArray<{ quote: string }>,
+  facts: string[],
+): number | null {
   if (facts.length === 0 || quotes.length === 0) return null;
   return quotes.filter((quote) => quoteHoldsFact(quote.quote, facts)).length / quotes.length;
 }
 
 /** How many passages an answer quotes (its citations, one per quoted passage). */
-export function quoteCount(quotes: CitedQuote[]): number {
+export function quoteCount(quotes: ReadonlyArray<{ quote: string }>): number {
   return quotes.length;
 }
 
