@@ -179,6 +179,9 @@ describe('analyzeText', () => {
     expect(kinds('绿电消费比例要提高到多少')).toEqual(['share']);
     expect(kinds('一刻钟生活圈要建多少个')).toEqual(['count']);
     expect(kinds('乌海湖清淤要投入多少')).toEqual(['quantity']);
+    // 会不会哪天 is 'some day', not a question about a date.
+    expect(kinds('政府欠债多，会不会哪天工资都发不出来')).toEqual([]);
+    expect(kinds('碳达峰是哪一年')).toEqual(['date']);
     // 第几条 asks which article, not how many.
     expect(kinds('取暖补贴写在第几条')).toEqual([]);
     // 那几所 and 前几年 state an amount; they do not ask for one.
