@@ -36,6 +36,10 @@ export function evidenceFor(
       ? titled(leadingSentences(article, limit, exclude))
       : bestSentences(article, context.evidenceQuery, limit);
   if (!isAboutWholeArticle(context, article, structural)) return matched;
+  // A subject that is the article's own (那教育方面呢 → 办好人民满意教育): staff get its title first too.
+  const subjectTitle = context.mode === 'staff' ? titleSentence(article, exclude) : undefined;
+  const titledWhole = (evidence: Evidence[]) =>
+    subjectTitle ? [subjectTitle, ...evidence] : evidence;
   const leading = leadingSentences(
     article,
     Math.min(context.policy.evidence.wholeArticleLead, limit),
@@ -44,7 +48,7 @@ export function evidenceFor(
   const rest = matched.filter(
     (evidence) => !leading.some((lead) => lead.position === evidence.position),
   );
-  return [...titled([...leading, ...rest].slice(0, limit))].sort(
+  return [...titledWhole([...leading, ...rest].slice(0, limit))].sort(
     (left, right) => left.position - right.position,
   );
 }
@@ -127,6 +131,11 @@ export function composeArticles(
         title: article.title,
         partChinese: toChineseNumeral(part.number),
         partTitle: part.title,
+      });
+    } else if (evidence[0]?.position === 0 && !isOnlySentence(article)) {
+      // The title is quoted first: the lead names the article and leaves the title to the quote.
+      writer.say(index === 0 ? 'staff.leadTitled' : 'staff.leadMoreTitled', {
+        article: article.number,
       });
     } else {
       writer.say(index === 0 ? 'staff.lead' : 'staff.leadMore', {

@@ -91,7 +91,9 @@ describe('the answering quote leads', () => {
       articleHit(5, { score: 0.7, coverage: 1 }),
     ]);
     expect(citedArticles(draft)).toEqual([26]);
-    expect(draft.citations[0]?.quote).toContain('落实立德树人根本任务');
+    // Staff get the article's title first (its subject in its own words), then its opening.
+    expect(draft.citations[0]?.quote).toBe('办好人民满意教育。');
+    expect(draft.citations[1]?.quote).toContain('落实立德树人根本任务');
   });
 });
 
