@@ -22,7 +22,11 @@ export async function retrieveForQuestion(
     const retrieval = await runAttempt(retriever, attempt, signal);
     found = {
       retrieval,
-      usable: usableHits(retrieval, policy.answerability, { breadth: attempt.text.breadth }),
+      usable: usableHits(retrieval, policy.answerability, {
+        breadth: attempt.text.breadth,
+        // 还有吗 (what was cited is excluded) asks for further measures, which the overview part only summarises.
+        overviewAfterAll: attempt.kind === 'search' && (attempt.excludeArticles?.length ?? 0) > 0,
+      }),
     };
     if (found.usable.length > 0) return found;
   }

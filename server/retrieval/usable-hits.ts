@@ -8,7 +8,13 @@ import type { RetrievalHit, RetrievalResult } from './retrieval-types.ts';
 export function usableHits(
   result: Pick<RetrievalResult, 'hits' | 'queryTerms'>,
   rules: AnswerPolicy['answerability'],
-  options: { breadth?: boolean; minCoverage?: number; overviewAware?: boolean } = {},
+  options: {
+    breadth?: boolean;
+    minCoverage?: number;
+    overviewAware?: boolean;
+    /** 还有吗: the overview part's summaries come after every other article that qualifies, not only on a tie. */
+    overviewAfterAll?: boolean;
+  } = {},
 ): RetrievalHit[] {
   const structural = result.hits.filter((hit) => hit.via === 'structure');
   if (structural.length > 0) return structural;
@@ -20,7 +26,7 @@ export function usableHits(
   const overviewPart = options.overviewAware === false ? undefined : rules.overviewPart;
   const ranked = [...qualified].sort(
     (left, right) =>
-      (Math.abs(left.score - right.score) < rules.tie
+      (options.overviewAfterAll || Math.abs(left.score - right.score) < rules.tie
         ? overviewLast(left, overviewPart) - overviewLast(right, overviewPart)
         : 0) || right.score - left.score,
   );

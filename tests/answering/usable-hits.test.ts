@@ -89,6 +89,15 @@ describe('usableHits', () => {
     expect(usable(hits)[0]).toBe(3);
   });
 
+  it('for 还有吗 the overview part comes after any other article that qualifies, even a weaker one', () => {
+    const hits = [
+      articleHit(3, { score: 0.8, coverage: 0.8 }),
+      articleHit(7, { score: 0.6, coverage: 0.8 }),
+    ];
+    expect(usable(hits, { overviewAfterAll: true })).toEqual([7]);
+    expect(usable([hits[0]!], { overviewAfterAll: true })).toEqual([3]);
+  });
+
   it('when the best article only answers through an everyday word’s expansion, so must the others', () => {
     const hits = [
       articleHit(23, { score: 0.8, coverage: 0.5, matchesExpansion: true }),
