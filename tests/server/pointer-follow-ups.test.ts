@@ -1,29 +1,19 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { usePlanApp } from '../helpers/test-app.ts';
 
-let built: BuiltIndex;
-let testApp: TestApp;
-
-beforeAll(async () => {
-  built = await buildPlanIndex();
-  testApp = await createTestApp({ built });
-});
-afterAll(async () => {
-  await built.cleanup();
-});
+const plan = usePlanApp();
 
 async function askAfter(first: string, message: string, mode = 'staff') {
   const earlier = (
-    await request(testApp.app).post('/api/chat').send({ message: first, mode }).expect(200)
+    await request(plan.app).post('/api/chat').send({ message: first, mode }).expect(200)
   ).body;
   const history = [
     { role: 'user', content: first },
     { role: 'assistant', content: earlier.answer },
   ];
   const body = (
-    await request(testApp.app).post('/api/chat').send({ message, history, mode }).expect(200)
+    await request(plan.app).post('/api/chat').send({ message, history, mode }).expect(200)
   ).body;
   return {
     earlier,

@@ -1,25 +1,15 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleByNumber } from '../../core/plan-lookup.ts';
-import { buildPlanIndex, type BuiltIndex } from '../helpers/plan-index.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { usePlanApp } from '../helpers/test-app.ts';
 import type { StudyPack } from '../../server/study/study-types.ts';
 
-let built: BuiltIndex;
-let testApp: TestApp;
+const plan = usePlanApp();
 
-beforeAll(async () => {
-  built = await buildPlanIndex();
-  testApp = await createTestApp({ built });
-});
-afterAll(async () => {
-  await built.cleanup();
-});
-
-const articleText = (number: number) => articleByNumber(built.index.document, number)!.text;
+const articleText = (number: number) => articleByNumber(plan.built.index.document, number)!.text;
 
 async function pack(body: object): Promise<StudyPack> {
-  const response = await request(testApp.app).post('/api/study').send(body).expect(200);
+  const response = await request(plan.app).post('/api/study').send(body).expect(200);
   return response.body as StudyPack;
 }
 
@@ -90,7 +80,7 @@ describe('POST /api/study', () => {
   });
 
   it('exports Markdown with quotes and an answer key, and a printable HTML page', async () => {
-    const markdown = await request(testApp.app)
+    const markdown = await request(plan.app)
       .post('/api/study?format=markdown')
       .send({ part: 3 })
       .expect(200);
@@ -98,7 +88,7 @@ describe('POST /api/study', () => {
     expect(markdown.text).toContain('# 第三部分');
     expect(markdown.text).toContain('〔第7条〕');
     expect(markdown.text).toContain('## 答案');
-    const html = await request(testApp.app)
+    const html = await request(plan.app)
       .post('/api/study?format=html')
       .send({ part: 3 })
       .expect(200);
@@ -119,16 +109,14 @@ describe('POST /api/study', () => {
       { part: '3' },
       { part: 3, extra: true },
     ]) {
-      const response = await request(testApp.app).post('/api/study').send(body);
+      const response = await request(plan.app).post('/api/study').send(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error.code).toBe('invalid_request');
     }
-    const offTopic = await request(testApp.app)
-      .post('/api/study')
-      .send({ topic: '红烧羊肉的做法' });
+    const offTopic = await request(plan.app).post('/api/study').send({ topic: '红烧羊肉的做法' });
     expect(offTopic.status).toBe(404);
     expect(offTopic.body.error.message).toContain('没有');
-    const badFormat = await request(testApp.app).post('/api/study?format=pdf').send({ part: 3 });
+    const badFormat = await request(plan.app).post('/api/study?format=pdf').send({ part: 3 });
     expect(badFormat.status).toBe(400);
   });
 });
