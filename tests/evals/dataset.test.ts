@@ -6,6 +6,7 @@ import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE } from '../../ingest/project-paths.ts';
 import { answerMarker } from '../../evals/answer-marker.ts';
 import { CATEGORIES, DEFAULT_DATASETS, REFUSAL_KINDS, loadDatasets } from '../../evals/dataset.ts';
+import { textOutsideArticles } from '../../evals/metrics/answer-quotes.ts';
 
 const source = readFileSync(DEFAULT_SOURCE_FILE, 'utf8');
 const doc = parsePlan(source, 'wuhai');
@@ -22,13 +23,7 @@ function partTextOf(number: number): string {
 }
 
 /** The document's text outside the numbered articles. */
-const outsideArticles = [
-  doc.title,
-  doc.adoptionNote,
-  doc.preamble,
-  ...doc.parts.flatMap((part) => [part.title, part.intro]),
-  doc.closing,
-].join('\n');
+const outsideArticles = textOutsideArticles(doc);
 
 describe('the evaluation dataset', () => {
   it('has at least 150 items covering every category', () => {
