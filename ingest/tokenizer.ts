@@ -141,24 +141,26 @@ export function tokenize(text: string): string[] {
   );
 }
 
+/** jieba's part-of-speech tagging of normalizeForMatch(text), punctuation included (offsets add up), memoised. */
+function tagged(text: string): ReadonlyArray<{ word: string; tag: string }> {
+  ensureLoaded();
+  return memoised(tagCache, text, () => jieba.tag(normalizeForMatch(text)));
+}
+
 /**
  * The words of a text with jieba's part-of-speech tags (n noun, nz other proper noun, vn verbal noun, eng Latin word,
  * v verb …), normalised, punctuation dropped; the plan's own terms are nouns.
  */
 export function taggedWords(text: string): ReadonlyArray<{ word: string; tag: string }> {
-  ensureLoaded();
-  return memoised(tagCache, text, () =>
-    jieba.tag(normalizeForMatch(text)).filter(({ word }) => MEANINGFUL.test(word)),
-  );
+  return tagged(text).filter(({ word }) => MEANINGFUL.test(word));
 }
 
 /** Where the words jieba tags as place names (ns) start, as offsets into normalizeForMatch(text): 苏州工业园区 is one. */
 export function placeWordStarts(text: string): ReadonlySet<number> {
-  ensureLoaded();
   return memoised(placeStartCache, text, () => {
     const starts = new Set<number>();
     let offset = 0;
-    for (const { word, tag } of jieba.tag(normalizeForMatch(text))) {
+    for (const { word, tag } of tagged(text)) {
       if (tag === 'ns') starts.add(offset);
       offset += word.length;
     }

@@ -1,7 +1,7 @@
-import type { Article, PlanDocument } from '../../core/document-model.ts';
+import type { Article } from '../../core/document-model.ts';
 import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { toChineseNumeral } from '../../core/numerals.ts';
-import { documentText, partOf } from '../../core/plan-lookup.ts';
+import { normalizedDocumentText, partOf } from '../../core/plan-lookup.ts';
 import type { AnswerContext } from './answer-types.ts';
 import type { QuoteWriter } from './quote-writer.ts';
 import {
@@ -27,19 +27,17 @@ export function evidenceFor(
     (evidence) => evidence.score > 0,
   );
   const { exclude } = context.evidenceQuery;
-  // Staff asking what a named article says (第12条讲什么, 第二十条的标题) get its title first, in its own words.
-  const title =
-    structural && context.mode === 'staff' ? titleSentence(article, exclude) : undefined;
-  const titled = (evidence: Evidence[]) => (title ? [title, ...evidence] : evidence);
+  // Staff asking about an article as a whole (第12条讲什么, 那教育方面呢 → 办好人民满意教育) get its title first, in its
+  // own words.
+  const titled = (evidence: Evidence[]) => {
+    const title = context.mode === 'staff' ? titleSentence(article, exclude) : undefined;
+    return title ? [title, ...evidence] : evidence;
+  };
   if (matched.length === 0)
     return structural
       ? titled(leadingSentences(article, limit, exclude))
       : bestSentences(article, context.evidenceQuery, limit);
   if (!isAboutWholeArticle(context, article, structural)) return matched;
-  // A subject that is the article's own (那教育方面呢 → 办好人民满意教育): staff get its title first too.
-  const subjectTitle = context.mode === 'staff' ? titleSentence(article, exclude) : undefined;
-  const titledWhole = (evidence: Evidence[]) =>
-    subjectTitle ? [subjectTitle, ...evidence] : evidence;
   const leading = leadingSentences(
     article,
     Math.min(context.policy.evidence.wholeArticleLead, limit),
@@ -48,7 +46,7 @@ export function evidenceFor(
   const rest = matched.filter(
     (evidence) => !leading.some((lead) => lead.position === evidence.position),
   );
-  return [...titledWhole([...leading, ...rest].slice(0, limit))].sort(
+  return titled([...leading, ...rest].slice(0, limit)).sort(
     (left, right) => left.position - right.position,
   );
 }
@@ -64,7 +62,7 @@ export function isAboutWholeArticle(
   article: Article,
   structural: boolean,
 ): boolean {
-  const text = planText(context.document);
+  const text = normalizedDocumentText(context.document);
   // The asker's everyday words the term maps read (退伍 → 退役军人) name a subject too.
   const mapped = context.retrieval.expandedFrom.map(normalizeForMatch);
   const namesSubject = (token: string) =>
@@ -76,18 +74,6 @@ export function isAboutWholeArticle(
     ownWords.every((term) => article.title.includes(term.token)) &&
     (structural || ownWords.length > 0)
   );
-}
-
-const planTexts = new WeakMap<PlanDocument, string>();
-
-/** The document's text normalised for matching, once per document. */
-function planText(document: PlanDocument): string {
-  let text = planTexts.get(document);
-  if (text === undefined) {
-    text = normalizeForMatch(documentText(document));
-    planTexts.set(document, text);
-  }
-  return text;
 }
 
 /**
@@ -116,24 +102,22 @@ export function composeArticles(
   if (!structural) chosen = supportingOnly(context, chosen);
   let used = 0;
   chosen.forEach(({ article, evidence: candidates }, index) => {
-    // A quoted title is the article's heading, not one of the budget's passages.
-    const heading = candidates[0]?.position === 0 && !isOnlySentence(article) ? 1 : 0;
+    // A quoted title is the article's heading, not one of the budget's passages; the lead then leaves it to the quote.
+    const quotesTitle = candidates[0]?.position === 0 && !isOnlySentence(article);
+    const heading = quotesTitle ? 1 : 0;
     const evidence = candidates.slice(0, Math.max(0, budget.total - used) + heading);
     if (evidence.length === 0) return;
     if (context.mode === 'citizen') {
       if (index === 0) writer.say(citizenLead(context));
     } else if (structural) {
       const part = partOf(context.document, article);
-      // When the title is quoted first, the lead names the article and its part and leaves the title to the quote.
-      const quotesTitle = evidence[0]?.position === 0 && !isOnlySentence(article);
       writer.say(quotesTitle ? 'staff.articleWhole' : 'staff.articleOverview', {
         article: article.number,
         title: article.title,
         partChinese: toChineseNumeral(part.number),
         partTitle: part.title,
       });
-    } else if (evidence[0]?.position === 0 && !isOnlySentence(article)) {
-      // The title is quoted first: the lead names the article and leaves the title to the quote.
+    } else if (quotesTitle) {
       writer.say(index === 0 ? 'staff.leadTitled' : 'staff.leadMoreTitled', {
         article: article.number,
       });

@@ -1,5 +1,6 @@
 import type { PlaceNames, RequestKind, RequestRules } from '../policy/out-of-plan-cues.ts';
 import { occursAsUnit, unitText, type UnitText } from './colloquial-expansion.ts';
+import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { placeWordStarts } from '../../ingest/tokenizer.ts';
 import { cueText } from './cue-text.ts';
 import { unnamedComparison } from './unnamed-comparison.ts';
@@ -113,10 +114,13 @@ function firstNamed(
 
 const placesByDocument = new WeakMap<
   PlaceNames,
-  { documentText: string; home: PlaceIndex; elsewhere: PlaceIndex }
+  { documentText: string; matchText: string; home: PlaceIndex; elsewhere: PlaceIndex }
 >();
 
-/** The place lists as questions are read against them, without the places the document names: once per document. */
+/**
+ * The place lists as questions are read against them, without the places the document names, and the document's text
+ * normalised for matching: once per document.
+ */
 function placesToRead(places: PlaceNames, documentText: string) {
   const known = placesByDocument.get(places);
   if (known?.documentText === documentText) return known;
@@ -132,6 +136,8 @@ function placesToRead(places: PlaceNames, documentText: string) {
   };
   const prepared = {
     documentText,
+    /** The document normalised for matching: what a comparison's things are looked up in. */
+    matchText: normalizeForMatch(documentText),
     home: indexOf(places.home),
     elsewhere: indexOf(places.elsewhere.filter((name) => !documentText.includes(name))),
   };
@@ -154,6 +160,10 @@ export function detectOutOfPlan(
     placeElsewhere(message, rules.places, documentText) ??
     (asksWhatWillBeDoneIn(cueText(message, rules.requests.dialect), rules.requests)
       ? null
-      : unnamedComparison(message, rules.requests, documentText))
+      : unnamedComparison(
+          message,
+          rules.requests,
+          placesToRead(rules.places, documentText).matchText,
+        ))
   );
 }

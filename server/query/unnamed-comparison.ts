@@ -1,4 +1,3 @@
-import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { taggedWords } from '../../ingest/tokenizer.ts';
 import type { RequestRules } from '../policy/out-of-plan-cues.ts';
 import { cueText } from './cue-text.ts';
@@ -11,15 +10,15 @@ const THING = /^(n|nz|nt|nl|ng|ns|nrt|vn|l|j|eng)$/;
  * 再生水跟自来水差在哪) where a thing compared is a word the document never uses: a plan weighs only what it names,
  * and would otherwise answer with a sentence about something else. The things compared are the words right beside a
  * connector (还是 always; 和, 跟, 与, 比 … only in a clause that asks which, or how they differ), when tagged as
- * things; 固态电池还是氢能 compares two things the plan names, and is left to retrieval. Pure but for jieba.
+ * things; 固态电池还是氢能 compares two things the plan names, and is left to retrieval. `documentMatchText` is the
+ * document normalised for matching (normalizeForMatch). Pure but for jieba.
  */
 export function unnamedComparison(
   message: string,
   rules: RequestRules,
-  documentText: string,
+  documentMatchText: string,
 ): { kind: 'comparison'; word: string; cue: string } | null {
   const { comparison } = rules;
-  const documentWords = normalizeForMatch(documentText);
   for (const clause of cueText(message, rules.dialect).split(/[,，;；。！？!?\n]/)) {
     const asksWhich = comparison.cue.test(clause);
     const words = taggedWords(clause);
@@ -29,7 +28,7 @@ export function unnamedComparison(
       if (!connects) continue;
       for (const side of [words[position - 1], words[position + 1]]) {
         if (!side || !THING.test(side.tag) || [...side.word].length < 2) continue;
-        if (!documentWords.includes(side.word))
+        if (!documentMatchText.includes(side.word))
           return { kind: 'comparison', word: side.word, cue: word };
       }
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { documentText } from '../../core/plan-lookup.ts';
+import { documentText, normalizedDocumentText } from '../../core/plan-lookup.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE } from '../../ingest/project-paths.ts';
 import { loadAnswerPolicy } from '../../server/policy/load-answer-policy.ts';
@@ -10,7 +10,8 @@ import { unnamedComparison } from '../../server/query/unnamed-comparison.ts';
 const doc = parsePlan(readFileSync(DEFAULT_SOURCE_FILE, 'utf8'), 'wuhai');
 const text = documentText(doc);
 const { outOfPlan } = loadAnswerPolicy();
-const compared = (message: string) => unnamedComparison(message, outOfPlan.requests, text)?.word;
+const compared = (message: string) =>
+  unnamedComparison(message, outOfPlan.requests, normalizedDocumentText(doc))?.word;
 
 describe('a comparison with something the plan does not name', () => {
   it.each([
