@@ -2,17 +2,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
-import { ConfigError, loadConfig } from '../../server/config.ts';
-
-function problem(env: NodeJS.ProcessEnv): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('loadConfig accepted an invalid configuration');
-}
+import { loadConfig } from '../../server/config.ts';
+import { configProblem as problem } from '../helpers/config-problem.ts';
 
 describe('question log configuration', () => {
   it('is on by default, on SQLite under .data, kept 180 days, with no admin page', () => {

@@ -6,17 +6,8 @@ import {
   MAX_RESTART_DELAY_MS,
   restartDelayMs,
 } from '../../server/cluster/restart-delay.ts';
-import { ConfigError, loadConfig } from '../../server/config.ts';
-
-function problem(env: NodeJS.ProcessEnv): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('loadConfig accepted an invalid configuration');
-}
+import { loadConfig } from '../../server/config.ts';
+import { configProblem as problem } from '../helpers/config-problem.ts';
 
 describe('WEB_CONCURRENCY and REDIS_URL', () => {
   it('default to one process and nothing shared; empty values count as unset', () => {
