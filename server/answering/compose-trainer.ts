@@ -3,6 +3,7 @@ import { parseNumeral, toChineseNumeral } from '../../core/numerals.ts';
 import type { AnswerContext } from './answer-types.ts';
 import { evidenceFor } from './compose-articles.ts';
 import type { QuoteWriter } from './quote-writer.ts';
+import { titleSentence } from './select-evidence.ts';
 
 /** The most points an outline gives one article when the trainer names a number (概括三点). */
 const MAX_REQUESTED_POINTS = 10;
@@ -32,12 +33,13 @@ export function composeTrainer(
     ? [...articles].sort((left, right) => left.number - right.number)
     : articles;
   ordered.forEach((article, index) => {
-    writer.say('trainer.articleHeading', {
-      ordinal: toChineseNumeral(index + 1),
-      article: article.number,
-      title: article.title,
-    });
+    // The heading quotes the article's title as its own cited line, so the outline's skeleton is the document's words.
+    const title = titleSentence(article);
+    const heading = { ordinal: toChineseNumeral(index + 1), article: article.number };
+    if (title) writer.quote(title, writer.templates.fill('trainer.articleHeadingQuoted', heading));
+    else writer.say('trainer.articleHeading', { ...heading, title: article.title });
     evidenceFor(context, article, structural, perArticle)
+      .filter((evidence) => evidence.position !== title?.position)
       .sort((left, right) => left.position - right.position)
       .forEach((evidence, point) =>
         writer.quote(evidence, writer.templates.fill('trainer.point', { index: point + 1 })),

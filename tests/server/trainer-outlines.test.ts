@@ -36,10 +36,27 @@ describe('trainer outlines follow the document', () => {
     }
   });
 
+  it('each heading quotes its article’s title in the document’s words, cited to the article', async () => {
+    const body = await ask('第八部分讲了哪些内容？');
+    const headingLines = body.answer
+      .split('\n')
+      .filter((line) => /^[一二三四五六七八九十]+、第\d+条/u.test(line));
+    expect(headingLines).toHaveLength(5);
+    for (const [index, line] of headingLines.entries()) {
+      const article = plan.built.index.document.articles[24 + index]!;
+      expect(line).toContain(`“${article.title}`);
+      expect(line.endsWith(`〔第${article.number}条〕`)).toBe(true);
+    }
+    expect(
+      body.citations.filter((citation) => citation.quote.startsWith('促进高质量充分就业')),
+    ).toHaveLength(1);
+  });
+
   it('as many points as the trainer asks for, from the article’s opening', async () => {
     const body = await ask('我要给新入职的同事讲第十七条人才支撑，帮我概括三点');
-    expect(body.citations).toHaveLength(3);
-    expect(body.citations[0]?.quote).toContain('人才强市');
+    const points = body.answer.split('\n').filter((line) => line.startsWith('· '));
+    expect(points).toHaveLength(3);
+    expect(points[0]).toContain('人才强市');
   });
 
   it('a request for concrete plans in a part quotes them, not the part’s opening', async () => {
