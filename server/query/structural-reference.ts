@@ -22,14 +22,14 @@ const ARTICLE_LIST = new RegExp(
 );
 // Not a function call or code such as alert(1).
 const BARE_ARTICLE = new RegExp(`(?<![A-Za-z0-9_])[(]\\s*${NUMERAL}\\s*[)]`, 'g');
-// 第九部分的第一条: the n-th article of a part.
+// 第九部分的第一条: the n-th article of a part; 第 is written (第九部分三条 is the part's three articles), but for 最后一条.
 const ORDINAL = '(\\d+|[〇零一二两三四五六七八九十百]+|最后一)';
 const ARTICLE_IN_PART = new RegExp(
-  `第\\s*${NUMERAL}\\s*(?:部分|章)的?(?:第\\s*)?${ORDINAL}\\s*条`,
+  `第\\s*${NUMERAL}\\s*(?:部分|章)的?(?:第\\s*(?=[\\d〇零一二两三四五六七八九十百])|(?=最后一))${ORDINAL}\\s*条`,
   'g',
 );
 const NAMED_PART_ARTICLE = new RegExp(
-  `([^\\s第]{2,12}?)(?:那|这)?(?:一)?(?:部分|板块)的?(?:第\\s*)?${ORDINAL}\\s*条`,
+  `([^\\s第]{2,12}?)(?:那|这)?(?:一)?(?:部分|板块)的?(?:第\\s*(?=[\\d〇零一二两三四五六七八九十百])|(?=最后一))${ORDINAL}\\s*条`,
   'g',
 );
 // 最后一条 / 倒数第二条 with no part before it: counted from the end of the whole document (not 最后一公里, 最后一条路).

@@ -14,6 +14,14 @@ describe('parseStructuralReference on the Wuhai proposal', () => {
     doc = parsePlan(await readSource(), 'wuhai');
   });
 
+  it('reads 第九部分三条 as the part’s three articles, not as its third article', () => {
+    expect(parseStructuralReference('第九部分三条各讲什么？', doc, framing)).toMatchObject({
+      articles: [],
+      parts: [9],
+    });
+    expect(parseStructuralReference('民生部分五条分别是什么', doc, framing).articles).toEqual([]);
+  });
+
   it.each([
     '第12条',
     '第（12）条',
