@@ -35,6 +35,9 @@ export function analyzeText(
   const expansion = expandColloquial(focused, policy.termMap);
   const expanded = expandQuery(structure.remainder || focused, expansion, policy.retrieval);
   const goalsText = `${focused} ${message}`;
+  // Framing words (讲了, 要点, 给干部讲) frame a question about a named article or part; elsewhere they may be its
+  // subject (民族地区干部的什么要求).
+  const framed = structure.articles.length > 0 || structure.parts.length > 0;
   const questionTypes = policy.rules.questionTypes;
   const asking = askingClause(
     focused,
@@ -62,7 +65,7 @@ export function analyzeText(
     expanded,
     queryTerms: [
       ...expanded.tokens
-        .filter((token) => !policy.framing.framingWords.includes(token))
+        .filter((token) => !(framed && policy.framing.framingWords.includes(token)))
         .map((token) => ({ token, weight: 1, ...scene(token) })),
       ...[...expanded.expansionWeights].map(([token, weight]) => {
         const concept = expanded.expansionPhrases.get(token);

@@ -145,7 +145,9 @@ export function occursAsUnit(text: UnitText, phrase: string): boolean {
     let crosses = false;
     for (let offset = start + 1; offset < end; offset += 1)
       if (boundaries.has(offset)) crosses = true;
-    if (!crosses || (boundaries.has(start) && boundaries.has(end))) return true;
+    // Inside one word it starts or ends it (暖气 in 暖气费, 学费 in 交学费): not its middle (部队 in 干部队伍).
+    if (!crosses && (boundaries.has(start) || boundaries.has(end))) return true;
+    if (boundaries.has(start) && boundaries.has(end)) return true;
   }
   return false;
 }

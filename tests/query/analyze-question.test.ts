@@ -137,6 +137,15 @@ describe('analyzeText', () => {
     expect(analyzeText('第八部分关于养老讲了什么', doc, policy).topicTokens).toContain('养老');
   });
 
+  it('framing words frame only a question naming an article or part: elsewhere they are its subject', () => {
+    const own = (text: string) =>
+      analyzeText(text, doc, policy)
+        .queryTerms.filter((term) => term.weight === 1)
+        .map((term) => term.token);
+    expect(own('要落实民族地区干部的什么要求？')).toContain('干部');
+    expect(own('给干部讲第十七条，列几个要点')).not.toContain('干部');
+  });
+
   it('an everyday word brings in the plan’s wording at less than full weight', () => {
     const analyzed = analyzeText('冬天取暖怎么办', doc, policy);
     expect(analyzed.expansion.matched).toContain('取暖');

@@ -19,6 +19,14 @@ describe('everyday words are read as the writer wrote them', () => {
     expect(unit('看病贵怎么办', '看病')).toBe(true);
   });
 
+  it('a phrase in the middle of one word is not read (部队 in 干部|队伍), one starting or ending it is', () => {
+    expect(unit('加强干部队伍建设', '部队')).toBe(false);
+    expect(unit('我在部队待过', '部队')).toBe(true);
+    expect(unit('暖气费太贵了', '暖气费')).toBe(true);
+    const { termMap } = loadAnswerPolicy();
+    expect(expandColloquial('干部队伍建设有什么要求', termMap).matched).not.toContain('部队');
+  });
+
   it('a Latin phrase must start a word, and a short one end it too (ai is not in Wuhai or again)', () => {
     expect(unit("what's the weather like in wuhai", 'ai')).toBe(false);
     expect(unit('will ai change jobs', 'ai')).toBe(true);
