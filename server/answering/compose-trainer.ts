@@ -33,8 +33,9 @@ export function composeTrainer(
     ? [...articles].sort((left, right) => left.number - right.number)
     : articles;
   ordered.forEach((article, index) => {
-    // The heading quotes the article's title as its own cited line, so the outline's skeleton is the document's words.
-    const title = titleSentence(article);
+    // The heading quotes the article's title as its own cited line, so the outline's skeleton is the document's words
+    // (named plainly when the conversation already quoted it: 具体怎么做 quotes only what is new).
+    const title = titleSentence(article, context.evidenceQuery.exclude);
     const heading = { ordinal: toChineseNumeral(index + 1), article: article.number };
     if (title) writer.quote(title, writer.templates.fill('trainer.articleHeadingQuoted', heading));
     else writer.say('trainer.articleHeading', { ...heading, title: article.title });
