@@ -82,7 +82,9 @@ export function resolveFollowUp(
       ...(adjacent.to === null ? {} : { directArticles: [adjacent.to] }),
     };
   }
-  if (cues.more.test(text)) {
+  // 还有吗 asks for more of the same, unless a question of its own follows it (还有吗？安全生产方面呢): that one is asked.
+  const more = cues.more.exec(text);
+  if (more && !asksOnAfter(text.slice(more[0].length))) {
     // 还有吗 after 还有吗 continues the same question, away from every article cited since it was asked.
     const thread = threadOf(history, (turn) => cues.more.test(cueText(turn)));
     if (thread.question)
@@ -190,4 +192,10 @@ function citedIn(answers: readonly string[], marker: CitationMarker): number[] {
 /** A message as the cues read it: normalised, without its final punctuation. */
 function cueText(message: string): string {
   return normalizeForMatch(message).replace(/[?？。.!！]+$/u, '');
+}
+
+/** Whether what follows a follow-up cue is a question of its own: a further sentence or clause of a few words. */
+function asksOnAfter(rest: string): boolean {
+  const clause = /^[^，,。？?！!；;]*[，,。？?！!；;]+(.{2,})$/u.exec(rest);
+  return clause !== null && /[\p{Script=Han}a-z]{2}/u.test(clause[1] ?? '');
 }

@@ -87,6 +87,14 @@ describe('resolveFollowUp', () => {
     expect(followUp.directArticles).toBeUndefined();
   });
 
+  it('还有吗 followed by a question of its own asks that question, not for more of the last one', () => {
+    const followUp = resolve('还有吗？安全生产方面呢？', POLLUTION);
+    expect(followUp.kind).not.toBe('more');
+    expect(followUp.query).toBe('还有吗？安全生产方面呢？');
+    expect(resolve('还有吗？', POLLUTION).kind).toBe('more');
+    expect(resolve('还有别的措施吗', POLLUTION).kind).toBe('more');
+  });
+
   it('还有吗 searches the previous question again, away from the articles already cited', () => {
     expect(resolve('还有吗？', POLLUTION)).toEqual({
       query: '乌海怎么治理污染',
