@@ -159,7 +159,10 @@ export function supportingOnly(
   const best = Math.max(0, ...chosen.map(topScore));
   if (best === 0) return chosen;
   const standing = chosen.map((entry) => topScore(entry) * articleWeight(entry.article));
-  const leader = standing.indexOf(Math.max(...standing));
+  // An article whose title names the whole of the question's subject (能源消费结构这一块 → 优化能源消费结构) leads,
+  // ahead of one that only shares a word of it in a short sentence (提振消费).
+  const titled = chosen.findIndex(({ article }) => isAboutWholeArticle(context, article, false));
+  const leader = titled >= 0 ? titled : standing.indexOf(Math.max(...standing));
   const ordered =
     leader > 0 ? [chosen[leader]!, ...chosen.filter((_, index) => index !== leader)] : chosen;
   const whole = isAboutWholeArticle(context, ordered[0]!.article, false);

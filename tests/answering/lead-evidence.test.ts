@@ -97,6 +97,17 @@ describe('the answering quote leads', () => {
   });
 });
 
+describe('the article whose title names the whole subject leads', () => {
+  it('能源消费结构这一块呢 leads with 第12条 优化能源消费结构, even when 第21条 (提振消费) is retrieved first', () => {
+    const draft = answer('能源消费结构这一块呢？', [
+      articleHit(21, { score: 0.9, coverage: 0.5 }),
+      articleHit(12, { score: 0.85, coverage: 1 }),
+    ]);
+    expect(draft.citations[0]?.article).toBe(12);
+    expect(draft.citations[0]?.quote).toBe('优化能源消费结构。');
+  });
+});
+
 describe('the clause that asks weighs more than the scene around it', () => {
   it('老人走了办后事，殡仪馆乱收费的事有人管吗 leads with the funeral services sentence, not the elderly one', () => {
     const draft = answer('老人走了办后事，殡仪馆乱收费的事有人管吗', [
