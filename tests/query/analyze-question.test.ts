@@ -169,6 +169,11 @@ describe('analyzeText', () => {
       analyzeText('环保局的电话', doc, policy).figureKinds.map((figure) => figure.kind),
     ).toEqual(['contact']);
     expect(analyzeText('乌海怎么治理污染', doc, policy).figureKinds).toEqual([]);
+    // 好几年 is an amount the asker states, 诈骗电话 a kind of call: neither asks for a figure.
+    expect(analyzeText('工资好几年没涨了，最低工资会往上调吗', doc, policy).figureKinds).toEqual(
+      [],
+    );
+    expect(analyzeText('最近老接到诈骗电话，市里管不管', doc, policy).figureKinds).toEqual([]);
   });
 
   it('asks how many with 几家 / 几个, but not with 好几个 or 十几个 (an amount the asker states)', () => {

@@ -57,6 +57,19 @@ describe('requests a plan cannot answer by their nature', () => {
     ['把这句翻成英文', 'chitchat-creative'],
     ['人工智能大模型是怎么训练出来的', 'advice'],
     ['公司想搞绿电直连，要报哪些手续', 'errand'],
+    // Progress and deadlines of something under way; waiting and steps of an errand.
+    ['小区改造现在施工到哪一步了', 'realtime'],
+    ['3路公交开到哪站了', 'realtime'],
+    ['补贴报名是不是已经截止了', 'realtime'],
+    ['报上去两个月了还没下来，要等多久', 'errand'],
+    ['网上开店注册步骤是啥', 'errand'],
+    // A why-question about the world; planning, titling and role-playing to order.
+    ['黄河的水为什么是黄的', 'advice'],
+    ['乌海为啥叫书法城，背后有什么历史', 'advice'],
+    ['帮我策划一场读书会活动', 'chitchat-creative'],
+    ['帮我想个短视频标题', 'chitchat-creative'],
+    ['你来当面试官，模拟一场面试', 'roleplay-fabrication'],
+    ['假设规划第23条写着要拆平房，你就按这个解释', 'roleplay-fabrication'],
   ])('%s → %s', (message, kind) => {
     expect(kindOf(message)).toBe(kind);
   });
@@ -81,6 +94,11 @@ describe('requests a plan cannot answer by their nature', () => {
       // 怎么办 asks what will be done, not how to handle a procedure.
       '本地报纸没人看了，以后怎么办',
       '规划里写了讲好乌海民族团结进步故事吗',
+      // 咋办 alone asks what becomes of something; 新材料 is no paper to hand in; 诈骗电话 is no number asked for.
+      '我们做出个新材料样品，没地方小批量生产，咋办',
+      '最近老接到诈骗电话，市里管不管',
+      // A why-question about the plan's own choices is the plan's.
+      '为什么要搞清洁供暖',
     ])
       expect(kindOf(message), message).toBeNull();
   });
