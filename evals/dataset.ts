@@ -13,6 +13,8 @@ export const DEFAULT_DATASETS = [
   'refusals-2.jsonl',
   'refusals-3.jsonl',
   'refusals-4.jsonl',
+  'refusals-5.jsonl',
+  'refusals-6.jsonl',
 ].map((file) => path.join(PROJECT_ROOT, 'evals', 'datasets', file));
 
 export const CATEGORIES = [
