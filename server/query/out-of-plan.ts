@@ -45,16 +45,18 @@ function asksWhatWillBeDoneIn(text: string, rules: RequestRules): boolean {
 /**
  * The other place a question is about: one it names (as a word it wrote: not 西安 in 东西|安全) that the document does
  * not name (the plan may speak of 北京), when the question does not also name Wuhai or one of its own places
- * (我在杭州上学，回乌海工作有什么政策 is about Wuhai). Pure.
+ * (我在杭州上学，回乌海工作有什么政策 is about Wuhai) — or names Wuhai only to compare it with the other place
+ * (`comparesPlaces`: 石嘴山跟乌海比，谁的新能源规划更大). Pure.
  */
 export function placeElsewhere(
   message: string,
   places: PlaceNames,
   documentText: string,
+  comparesPlaces = false,
 ): OutOfPlan | null {
   const text = unitText(message);
   const { home, elsewhere } = placesToRead(places, documentText);
-  if (firstNamed(text, home) !== undefined) return null;
+  if (!comparesPlaces && firstNamed(text, home) !== undefined) return null;
   const place = firstNamed(text, elsewhere, namesPlace);
   return place ? { kind: 'other-place', place, cue: place } : null;
 }
@@ -155,10 +157,15 @@ export function detectOutOfPlan(
   documentText: string,
   namesStructure: boolean,
 ): OutOfPlan | null {
+  const cue = cueText(message, rules.requests.dialect);
+  const asksWhatWillBeDone = asksWhatWillBeDoneIn(cue, rules.requests);
+  // Wuhai set beside another place (鄂尔多斯和乌海比，哪个人均GDP更高; 谁的规划更大) asks about the other place as much
+  // as Wuhai, whatever it asks of them: the plan weighs Wuhai against no one.
+  const comparesPlaces = rules.requests.comparison.cue.test(cue);
   return (
     requestKindOf(message, rules.requests, namesStructure) ??
-    placeElsewhere(message, rules.places, documentText) ??
-    (asksWhatWillBeDoneIn(cueText(message, rules.requests.dialect), rules.requests)
+    placeElsewhere(message, rules.places, documentText, comparesPlaces) ??
+    (asksWhatWillBeDone
       ? null
       : unnamedComparison(
           message,

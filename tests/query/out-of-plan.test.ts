@@ -132,6 +132,14 @@ describe('questions about another place', () => {
     expect(kindOf('苏州工业园区招商引资有什么优惠政策')).toBe('other-place');
   });
 
+  it('naming Wuhai only to weigh it against another place is about the other place too', () => {
+    expect(kindOf('鄂尔多斯和乌海比，哪个人均GDP更高')).toBe('other-place');
+    expect(kindOf('石嘴山跟乌海比，谁的新能源规划更大')).toBe('other-place');
+    expect(kindOf('乌海跟鄂尔多斯、阿拉善怎么合作')).toBeNull();
+    // The document names 北京, in English too.
+    expect(kindOf('Does the plan keep the cooperation with Beijing?')).toBeNull();
+  });
+
   it('a place name inside an ordinary word is not the place (长治久安, 大同小异, 中山装)', () => {
     expect(kindOf('社会长治久安有什么举措')).toBeNull();
     expect(kindOf('两个方案大同小异吗')).toBeNull();
