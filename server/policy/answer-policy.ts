@@ -152,7 +152,8 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
       })),
       figureKinds: rules.figureKinds.map((figure) => ({
         ...figure,
-        question: new RegExp(figure.question),
+        // Case-insensitive, as the request families are: How many … is asked as often as how many ….
+        question: new RegExp(figure.question, 'i'),
         evidence: new RegExp(figure.evidence),
       })),
     },

@@ -169,6 +169,12 @@ describe('analyzeText', () => {
       analyzeText('环保局的电话', doc, policy).figureKinds.map((figure) => figure.kind),
     ).toEqual(['contact']);
     expect(analyzeText('乌海怎么治理污染', doc, policy).figureKinds).toEqual([]);
+    // English is read whatever its case; a dimension (多长, 多远) is a quantity.
+    const kinds = (text: string) =>
+      analyzeText(text, doc, policy).figureKinds.map((figure) => figure.kind);
+    expect(kinds('How many new jobs does the plan aim to create each year?')).toEqual(['count']);
+    expect(kinds('What share of electricity should come from green power?')).toEqual(['share']);
+    expect(kinds('绿氢管道有多长')).toEqual(['quantity']);
     // 好几年 is an amount the asker states, 诈骗电话 a kind of call: neither asks for a figure.
     expect(analyzeText('工资好几年没涨了，最低工资会往上调吗', doc, policy).figureKinds).toEqual(
       [],
