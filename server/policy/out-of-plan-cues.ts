@@ -54,6 +54,11 @@ export const RequestKindsFile = z.object({
     connectors: z.array(z.string().min(1)),
     /** Words that offer a choice between two things in any clause (还是). */
     alternative: z.array(z.string().min(1)),
+    /**
+     * Light words that may stand between a connector and the thing compared (配眼镜好还是做角膜塑形好: 好, 做): an
+     * evaluation or a light verb, never a word of content.
+     */
+    light: z.array(z.string().min(1)).default([]),
   }),
 });
 
@@ -75,7 +80,12 @@ export interface RequestRules {
   policyIntent: { cue: RegExp; nearTerm: RegExp; overrides: ReadonlySet<RequestKind> };
   /** [spelling, standard form], longest spelling first. */
   dialect: Array<[string, string]>;
-  comparison: { cue: RegExp; connectors: ReadonlySet<string>; alternative: ReadonlySet<string> };
+  comparison: {
+    cue: RegExp;
+    connectors: ReadonlySet<string>;
+    alternative: ReadonlySet<string>;
+    light: ReadonlySet<string>;
+  };
 }
 
 /** The compiled cues: one regular expression per family, tried in file order (case-insensitive). */
@@ -97,6 +107,7 @@ export function compileRequestRules(file: z.output<typeof RequestKindsFile>): Re
       cue: new RegExp(file.comparison.cue, 'iu'),
       connectors: new Set(file.comparison.connectors),
       alternative: new Set(file.comparison.alternative),
+      light: new Set(file.comparison.light),
     },
   };
 }

@@ -26,12 +26,34 @@ export function unnamedComparison(
       const connects =
         comparison.alternative.has(word) || (asksWhich && comparison.connectors.has(word));
       if (!connects) continue;
-      for (const side of [words[position - 1], words[position + 1]]) {
-        if (!side || !THING.test(side.tag) || [...side.word].length < 2) continue;
-        if (!documentMatchText.includes(side.word))
-          return { kind: 'comparison', word: side.word, cue: word };
+      for (const step of [-1, 1]) {
+        const side = nearestThing(words, position, step, comparison);
+        if (side && !documentMatchText.includes(side))
+          return { kind: 'comparison', word: side, cue: word };
       }
     }
   }
   return null;
+}
+
+/** How many words from a connector the thing compared may stand (配眼镜好还是做角膜塑形好: 做 before 角膜). */
+const THING_REACH = 3;
+
+/**
+ * The thing compared on one side of a connector: the nearest word tagged as a thing (two characters or more) within
+ * THING_REACH words, past light words only (好, 做: comparison.light). Pure but for the tags given.
+ */
+function nearestThing(
+  words: ReadonlyArray<{ word: string; tag: string }>,
+  position: number,
+  step: number,
+  comparison: RequestRules['comparison'],
+): string | undefined {
+  for (let offset = 1; offset <= THING_REACH; offset += 1) {
+    const side = words[position + step * offset];
+    if (!side) return undefined;
+    if (THING.test(side.tag) && [...side.word].length >= 2) return side.word;
+    if (!comparison.light.has(side.word)) return undefined;
+  }
+  return undefined;
 }

@@ -19,6 +19,9 @@ describe('a comparison with something the plan does not name', () => {
     ['冬天用燃气壁挂炉和电暖器哪个更省钱', '壁挂炉'],
     ['再生水能直接喝吗？跟自来水差在哪', '自来水'],
     ['硅碳负极比石墨负极到底好在哪', '石墨'],
+    // The thing may stand past a light word (好, 做); 有啥不一样 asks how they differ.
+    ['孩子近视了，是配眼镜好还是做角膜塑形好', '眼镜'],
+    ['EOD模式是什么意思？跟PPP有啥不一样', 'ppp'],
   ])('%s is outside the plan (it never says %s)', (message, word) => {
     expect(text).not.toContain(word);
     expect(compared(message)).toBe(word);
@@ -28,6 +31,11 @@ describe('a comparison with something the plan does not name', () => {
     expect(text).toContain('固态电池');
     expect(text).toContain('氢能');
     expect(compared('乌海重点发展固态电池还是氢能')).toBeUndefined();
+  });
+
+  it('past a word of content the thing is not looked for (拆了还是留着当文化遗产, 是真的还是我错觉)', () => {
+    expect(compared('老矿井会拆了还是留着当文化遗产')).toBeUndefined();
+    expect(compared('天比以前蓝了，是真的还是我错觉')).toBeUndefined();
   });
 
   it('还是 as "still", or beside words that name no thing, is no comparison', () => {
