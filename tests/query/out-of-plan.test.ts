@@ -66,6 +66,8 @@ describe('requests a plan cannot answer by their nature', () => {
     // A why-question about the world; planning, titling and role-playing to order.
     ['黄河的水为什么是黄的', 'advice'],
     ['乌海为啥叫书法城，背后有什么历史', 'advice'],
+    ['新房装修完甲醛多久能散干净', 'advice'],
+    ['电信诈骗常见的套路有哪些', 'advice'],
     ['帮我策划一场读书会活动', 'chitchat-creative'],
     ['帮我想个短视频标题', 'chitchat-creative'],
     ['你来当面试官，模拟一场面试', 'roleplay-fabrication'],
