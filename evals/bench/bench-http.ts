@@ -1,11 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../ingest/project-paths.ts';
 import { load, type LoadRequest } from './http-load.ts';
 
 /** Where the bench server is bundled (inside the project, where node finds node_modules; git-ignored). */
 const BENCH_BUILD_DIR = path.join('.build', 'bench');
+
+/** Bench servers started by this process so far (each is bundled into a directory of its own). */
+let benchServers = 0;
 
 /** Resident set and V8 heap of the server process, in MB. */
 async function memory(
@@ -28,6 +32,10 @@ export async function cpuMicros(origin: string): Promise<number> {
  * plain node as npm start runs the server (server/bundle-server.mjs), so that its memory is what a deployment sees.
  */
 export async function startBenchServer(env: Record<string, string>) {
+  // Each server its own bundle: bundling empties its directory, and a server still running (the question-log bench
+  // runs two) loads some chunks only on demand.
+  benchServers += 1;
+  const buildDir = path.join(BENCH_BUILD_DIR, `${process.pid}-${benchServers}`);
   execFileSync(
     process.execPath,
     [
@@ -35,13 +43,13 @@ export async function startBenchServer(env: Record<string, string>) {
       '--entry',
       path.join('evals', 'bench', 'bench-server.ts'),
       '--outdir',
-      BENCH_BUILD_DIR,
+      buildDir,
     ],
     { cwd: PROJECT_ROOT, stdio: 'inherit' },
   );
   const child = spawn(
     process.execPath,
-    ['--expose-gc', path.join(PROJECT_ROOT, BENCH_BUILD_DIR, 'bench-server.js')],
+    ['--expose-gc', path.join(PROJECT_ROOT, buildDir, 'bench-server.js')],
     { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
@@ -53,10 +61,14 @@ export async function startBenchServer(env: Record<string, string>) {
     return {
       app: `http://127.0.0.1:${appPort}`,
       bare: `http://127.0.0.1:${barePort}`,
-      stop: () => child.kill(),
+      stop: () => {
+        child.kill();
+        rmSync(path.join(PROJECT_ROOT, buildDir), { recursive: true, force: true });
+      },
     };
   } catch (error) {
     child.kill();
+    rmSync(path.join(PROJECT_ROOT, buildDir), { recursive: true, force: true });
     throw error;
   }
 }
