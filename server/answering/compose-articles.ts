@@ -67,8 +67,13 @@ export function isAboutWholeArticle(
   const mapped = context.retrieval.expandedFrom.map(normalizeForMatch);
   const namesSubject = (token: string) =>
     text.includes(token) || mapped.some((phrase) => phrase.includes(token));
+  const { treatmentWords } = context.policy.framing;
   const ownWords = context.evidenceQuery.terms.filter(
-    (term) => term.weight === 1 && term.token.length > 1 && namesSubject(term.token),
+    (term) =>
+      term.weight === 1 &&
+      term.token.length > 1 &&
+      !treatmentWords.includes(term.token) &&
+      namesSubject(term.token),
   );
   return (
     ownWords.every((term) => article.title.includes(term.token)) &&

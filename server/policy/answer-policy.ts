@@ -36,6 +36,11 @@ export const FollowUpCuesFile = z.object({
 export const QueryFramingFile = z.object({
   $comment: z.string().optional(),
   framingWords: z.array(z.string()),
+  /**
+   * Words that ask how a subject is treated (方面, 部署, 举措, 这一块) rather than name one: an article whose title names
+   * the rest of the question is asked about as a whole (能源消费结构方面有什么部署 → 优化能源消费结构).
+   */
+  treatmentWords: z.array(z.string()).default([]),
   articleAliases: z.array(z.object({ phrases: z.array(z.string()), article: z.number().int() })),
   partWords: z.array(z.string()),
   partAliases: z.array(z.object({ phrases: z.array(z.string()), part: z.number().int() })),

@@ -106,6 +106,14 @@ describe('the article whose title names the whole subject leads', () => {
     expect(draft.citations[0]?.article).toBe(12);
     expect(draft.citations[0]?.quote).toBe('优化能源消费结构。');
   });
+
+  it('words that ask how a subject is treated (方面, 部署) do not stop the titled article from leading', () => {
+    const draft = answer('能源消费结构方面有什么部署？', [
+      articleHit(21, { score: 0.9, coverage: 0.5 }),
+      articleHit(12, { score: 0.85, coverage: 1 }),
+    ]);
+    expect(draft.citations[0]?.article).toBe(12);
+  });
 });
 
 describe('the clause that asks weighs more than the scene around it', () => {
