@@ -28,6 +28,7 @@ export const RequestKindsFile = z.object({
   families: z
     .array(
       z.object({
+        $comment: z.string().optional(),
         kind: z.enum(REQUEST_KINDS),
         /** The family does not refuse when the message also names an article or part (its question is answered). */
         unlessNamed: z.boolean().default(false),

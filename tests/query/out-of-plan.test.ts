@@ -76,6 +76,25 @@ describe('requests a plan cannot answer by their nature', () => {
     expect(kindOf(message)).toBe(kind);
   });
 
+  it('the phrasings written without the evaluation data catch their requests and leave the plan’s questions', () => {
+    for (const [message, kind] of [
+      ['哪个小区值得买', 'contact-recommendation'],
+      ['帮我润色这段话', 'chitchat-creative'],
+      ['光伏板是怎么发电的', 'advice'],
+      ['我的快递到哪了', 'realtime'],
+      ['社保断缴了怎么补缴', 'errand'],
+      ['act as the mayor', 'roleplay-fabrication'],
+    ] as const)
+      expect(kindOf(message), message).toBe(kind);
+    for (const message of [
+      '以后哪个片区会重点开发',
+      '规划里怎么推进教育改革',
+      '规划里快递物流怎么发展',
+      '以后医保异地结算会不会更方便',
+    ])
+      expect(kindOf(message), message).toBeNull();
+  });
+
   it('a word inside one of the plan’s own terms is not a cue (天气 in 重污染天气, 材料 in 新材料)', () => {
     expect(kindOf('重污染天气怎么治理？')).toBeNull();
     expect(kindOf('可降解新材料产业集群要怎么打造？')).toBeNull();
