@@ -68,6 +68,17 @@ export const PlacesFile = z.object({
   $comment: z.string().optional(),
   home: z.array(z.string().min(1)).min(1),
   elsewhere: z.array(z.string().min(1)).min(1),
+  /**
+   * Questions about places other than Wuhai that name none (外地的养老政策怎么样, 国外是怎么做的): patterns on the cue
+   * text, and the words a refusal names the place with.
+   */
+  unnamedElsewhere: z
+    .object({
+      $comment: z.string().optional(),
+      cues: z.array(pattern),
+      label: z.string().min(1),
+    })
+    .default({ cues: [], label: '其他地方' }),
 });
 
 export interface RequestFamily {
@@ -118,10 +129,20 @@ export interface PlaceNames {
   home: string[];
   /** Other places, longest first (those the document names are set aside where the document is known). */
   elsewhere: string[];
+  /** A question about places other than Wuhai that names none, and how a refusal names them; null without cues. */
+  unnamedElsewhere: { cue: RegExp; label: string } | null;
 }
 
 /** The place lists, longest first so that a longer name (海南区) is read before a shorter one inside it (海南). */
 export function compilePlaces(file: z.output<typeof PlacesFile>): PlaceNames {
   const byLength = (left: string, right: string) => right.length - left.length;
-  return { home: [...file.home].sort(byLength), elsewhere: [...file.elsewhere].sort(byLength) };
+  const { cues, label } = file.unnamedElsewhere;
+  return {
+    home: [...file.home].sort(byLength),
+    elsewhere: [...file.elsewhere].sort(byLength),
+    unnamedElsewhere:
+      cues.length > 0
+        ? { cue: new RegExp(cues.map((cue) => `(?:${cue})`).join('|'), 'iu'), label }
+        : null,
+  };
 }

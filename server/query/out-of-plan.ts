@@ -165,6 +165,7 @@ export function detectOutOfPlan(
   return (
     requestKindOf(message, rules.requests, namesStructure) ??
     placeElsewhere(message, rules.places, documentText, comparesPlaces) ??
+    unnamedElsewhere(cue, rules.places) ??
     (asksWhatWillBeDone
       ? null
       : unnamedComparison(
@@ -173,4 +174,12 @@ export function detectOutOfPlan(
           placesToRead(rules.places, documentText).matchText,
         ))
   );
+}
+
+/** A question about places other than Wuhai that names none (外地的养老政策怎么样, 国外是怎么做的), on the cue text. Pure. */
+function unnamedElsewhere(cue: string, places: PlaceNames): OutOfPlan | null {
+  const match = places.unnamedElsewhere?.cue.exec(cue);
+  return match
+    ? { kind: 'other-place', place: places.unnamedElsewhere!.label, cue: match[0] }
+    : null;
 }

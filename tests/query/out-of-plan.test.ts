@@ -161,6 +161,17 @@ describe('questions about another place', () => {
     expect(kindOf('Does the plan keep the cooperation with Beijing?')).toBeNull();
   });
 
+  it('a question about places it does not name is about other places too (外地, 国外, 其他城市)', () => {
+    expect(detectOutOfPlan('外地的养老政策怎么样', outOfPlan, text, false)).toMatchObject({
+      kind: 'other-place',
+      place: '其他地方',
+    });
+    expect(kindOf('国外的养老是怎么做的')).toBe('other-place');
+    expect(kindOf('乌海跟其他城市比工资怎么样')).toBe('other-place');
+    expect(kindOf('外地人来乌海工作有什么政策')).toBeNull();
+    expect(kindOf('以后乌海会不会像别的城市一样发展')).toBeNull();
+  });
+
   it('a place name inside an ordinary word is not the place (长治久安, 大同小异, 中山装)', () => {
     expect(kindOf('社会长治久安有什么举措')).toBeNull();
     expect(kindOf('两个方案大同小异吗')).toBeNull();
