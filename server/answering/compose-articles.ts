@@ -62,23 +62,35 @@ export function isAboutWholeArticle(
   article: Article,
   structural: boolean,
 ): boolean {
+  const words = subjectWords(context);
+  return words.every((word) => article.title.includes(word)) && (structural || words.length > 0);
+}
+
+const subjectWordsByContext = new WeakMap<AnswerContext, readonly string[]>();
+
+/**
+ * The asker's own words that name a subject — a word the document uses, or one the term maps read (退伍 → 退役军人) —
+ * but not those that ask how a subject is treated (方面, 部署): once per answer, read for every article.
+ */
+function subjectWords(context: AnswerContext): readonly string[] {
+  let words = subjectWordsByContext.get(context);
+  if (words) return words;
   const text = normalizedDocumentText(context.document);
-  // The asker's everyday words the term maps read (退伍 → 退役军人) name a subject too.
   const mapped = context.retrieval.expandedFrom.map(normalizeForMatch);
   const namesSubject = (token: string) =>
     text.includes(token) || mapped.some((phrase) => phrase.includes(token));
   const { treatmentWords } = context.policy.framing;
-  const ownWords = context.evidenceQuery.terms.filter(
-    (term) =>
-      term.weight === 1 &&
-      term.token.length > 1 &&
-      !treatmentWords.includes(term.token) &&
-      namesSubject(term.token),
-  );
-  return (
-    ownWords.every((term) => article.title.includes(term.token)) &&
-    (structural || ownWords.length > 0)
-  );
+  words = context.evidenceQuery.terms
+    .filter(
+      (term) =>
+        term.weight === 1 &&
+        term.token.length > 1 &&
+        !treatmentWords.includes(term.token) &&
+        namesSubject(term.token),
+    )
+    .map((term) => term.token);
+  subjectWordsByContext.set(context, words);
+  return words;
 }
 
 /**

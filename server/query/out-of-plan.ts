@@ -27,7 +27,16 @@ export function requestKindOf(
   namesStructure: boolean,
 ): OutOfPlan | null {
   const text = cueText(message, rules.dialect);
-  const asksWhatWillBeDone = asksWhatWillBeDoneIn(text, rules);
+  return requestKindIn(text, asksWhatWillBeDoneIn(text, rules), rules, namesStructure);
+}
+
+/** requestKindOf on the cue text already read, with its policy intent already decided. Pure. */
+function requestKindIn(
+  text: string,
+  asksWhatWillBeDone: boolean,
+  rules: RequestRules,
+  namesStructure: boolean,
+): OutOfPlan | null {
   for (const family of rules.families) {
     if (family.unlessNamed && namesStructure) continue;
     if (asksWhatWillBeDone && rules.policyIntent.overrides.has(family.kind)) continue;
@@ -163,7 +172,7 @@ export function detectOutOfPlan(
   // as Wuhai, whatever it asks of them: the plan weighs Wuhai against no one.
   const comparesPlaces = rules.requests.comparison.cue.test(cue);
   return (
-    requestKindOf(message, rules.requests, namesStructure) ??
+    requestKindIn(cue, asksWhatWillBeDone, rules.requests, namesStructure) ??
     placeElsewhere(message, rules.places, documentText, comparesPlaces) ??
     unnamedElsewhere(cue, rules.places) ??
     (asksWhatWillBeDone
@@ -178,8 +187,7 @@ export function detectOutOfPlan(
 
 /** A question about places other than Wuhai that names none (外地的养老政策怎么样, 国外是怎么做的), on the cue text. Pure. */
 function unnamedElsewhere(cue: string, places: PlaceNames): OutOfPlan | null {
-  const match = places.unnamedElsewhere?.cue.exec(cue);
-  return match
-    ? { kind: 'other-place', place: places.unnamedElsewhere!.label, cue: match[0] }
-    : null;
+  const unnamed = places.unnamedElsewhere;
+  const match = unnamed?.cue.exec(cue);
+  return unnamed && match ? { kind: 'other-place', place: unnamed.label, cue: match[0] } : null;
 }
