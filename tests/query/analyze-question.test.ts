@@ -144,6 +144,9 @@ describe('analyzeText', () => {
         .map((term) => term.token);
     expect(own('要落实民族地区干部的什么要求？')).toContain('干部');
     expect(own('给干部讲第十七条，列几个要点')).not.toContain('干部');
+    // Whom a session is for is framing too: 社区 and 党员 choose no sentence of 第二十八条.
+    expect(own('给社区党员讲第二十八条社会保障，列个提纲')).not.toContain('社区');
+    expect(own('社区养老服务以后会更方便吗')).toContain('社区');
   });
 
   it('an everyday word brings in the plan’s wording at less than full weight', () => {
