@@ -8,7 +8,7 @@ import { textsToSegment } from './dictionary-texts.ts';
 import { formatDictionary, parseDictionary, trimDictionary } from './trim-dictionary.ts';
 
 /** How many of jieba's most frequent words the trimmed dictionary keeps besides the document's and the data's. */
-export const COMMON_WORDS = 200_000;
+export const COMMON_WORDS = 100_000;
 
 /** The trimmed main dictionary for a document and the project's data files. */
 export function buildTrimmedDictionary(sourceFile: string, commonWords = COMMON_WORDS): string {
