@@ -91,6 +91,11 @@ export const DocumentQuestionsFile = z
 export interface DocumentQuestionCues {
   maxLength: number;
   kinds: Array<{ kind: DocumentQuestionKind; patterns: RegExp[] }>;
+  /**
+   * The words the main goals are asked with (the families its phrasings are built of: 规划, 今后五年, 乌海, 提出的,
+   * 主要目标, 有哪些 …), normalised: a goals question's other words name its subject (生态环境方面的主要目标).
+   */
+  goalsFraming: readonly string[];
 }
 
 /** Builds the regular expressions: each {family} becomes an alternation of its words, normalised, longest first. */
@@ -98,8 +103,17 @@ export function compileDocumentQuestionCues(
   file: z.output<typeof DocumentQuestionsFile>,
 ): DocumentQuestionCues {
   const order = (kind: DocumentQuestionKind) => DOCUMENT_QUESTION_KINDS.indexOf(kind);
+  const goalsFamilies = new Set(
+    file.kinds
+      .filter((entry) => entry.kind === 'main-goals')
+      .flatMap((entry) => entry.patterns.flatMap((pattern) => [...pattern.matchAll(PLACEHOLDER)]))
+      .map((match) => match[1]!),
+  );
   return {
     maxLength: file.maxLength,
+    goalsFraming: [...goalsFamilies].flatMap((name) =>
+      (file.words[name] ?? []).map(normalizeLoose),
+    ),
     kinds: [...file.kinds]
       .sort((left, right) => order(left.kind) - order(right.kind))
       .map((entry) => ({

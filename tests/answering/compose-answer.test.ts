@@ -185,6 +185,34 @@ describe('composeExtractive: answers', () => {
     ).toBe(true);
     expect(lines[1]).toContain(goal.label);
   });
+
+  const GOALS_HIT = [articleHit(3, { score: 1, coverage: 1 })];
+  const goalOf = (label: string) => doc.mainGoals.find((goal) => goal.label.includes(label))!;
+
+  it('answers a goals question that names a subject with that goal and its sentences on it, not every headline', () => {
+    const draft = composeExtractive(
+      contextFor('生态环境方面的主要目标是什么？', GOALS_HIT, { mode: 'staff' }),
+    );
+    const lines = draft.answer.split('\n');
+    expect(lines[0]).toBe(fill('staff.goalTopicLead'));
+    const goal = goalOf('生态环境质量明显改善');
+    expect(lines[1]).toContain(goal.label);
+    const quoted = quotes(draft.answer);
+    expect(quoted.length).toBeGreaterThan(1);
+    expect(quoted.every(([article, quote]) => article === 3 && goal.text.includes(quote))).toBe(
+      true,
+    );
+  });
+
+  it('lists every goal headline when the words of a goals question only frame it (今后五年, 乌海, 规划)', () => {
+    for (const question of ['乌海十五五期间的主要目标有哪些？', '规划提出了哪些发展目标？']) {
+      const draft = composeExtractive(contextFor(question, GOALS_HIT, { mode: 'staff' }));
+      expect(draft.answer.split('\n')[0]).toBe(fill('staff.goalsLead'));
+      expect(quotes(draft.answer)).toHaveLength(
+        Math.min(doc.mainGoals.length, policy.budgets.staff.listItems),
+      );
+    }
+  });
 });
 
 describe('composeExtractive: the plain-wording note', () => {
