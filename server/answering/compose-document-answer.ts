@@ -32,9 +32,12 @@ export function composeDocumentAnswer(
   const quoteUncited = (text: string, prefix = '') =>
     writer.lines.push(`${prefix}${fill('quote', { quote: text })}`);
   const partChinese = (part: Part) => toChineseNumeral(part.number);
-  const listPartArticles = (part: Part) => {
-    writer.say('document.partArticles', {
+  // The part's articles, under a lead that names the part by its title when the question did not ask for the title
+  // (第六部分包括哪几条: the titles of its articles answer, and come first).
+  const listPartArticles = (part: Part, titled: boolean) => {
+    writer.say(titled ? 'document.partArticlesTitled' : 'document.partArticles', {
       partChinese: partChinese(part),
+      partTitle: part.title,
       count: part.articleNumbers.length,
       articles: articleSpan(part.articleNumbers, input),
     });
@@ -82,19 +85,20 @@ export function composeDocumentAnswer(
     case 'part-title': {
       const part = partByNumber(doc, question.part)!;
       quoteUncited(part.title, fill('document.partTitle', { partChinese: partChinese(part) }));
-      listPartArticles(part);
+      listPartArticles(part, false);
       break;
     }
     case 'part-articles': {
-      const part = partByNumber(doc, question.part)!;
-      quoteUncited(part.title, fill('document.partItem', { partChinese: partChinese(part) }));
-      listPartArticles(part);
+      listPartArticles(partByNumber(doc, question.part)!, true);
       break;
     }
     case 'part-intro': {
+      // One line: the part named by its title, then its opening, which answers.
       const part = partByNumber(doc, question.part)!;
-      quoteUncited(part.title, fill('document.partItem', { partChinese: partChinese(part) }));
-      quoteUncited(part.intro, fill('document.partIntro', { partChinese: partChinese(part) }));
+      quoteUncited(
+        part.intro,
+        fill('document.partIntroTitled', { partChinese: partChinese(part), partTitle: part.title }),
+      );
       break;
     }
     case 'part-of-article': {

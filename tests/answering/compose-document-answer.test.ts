@@ -101,11 +101,22 @@ describe('composeDocumentAnswer: answers from the parsed structure', () => {
     expect(cited(answer)).toEqual([7, 8, 9]);
   });
 
-  it('the articles of a part', () => {
+  it('the articles of a part, under a lead naming the part by its title: the first quoted line is an article', () => {
     const answer = compose({ kind: 'part-articles', part: 5 }, 'citizen');
-    expect(answer.answer).toContain('第五部分共4条（第14条至第17条）');
+    const [lead, first] = answer.answer.split('\n');
+    expect(lead).toBe(`第五部分“${doc.parts[4]!.title}”共4条（第14条至第17条）：`);
+    expect(first).toBe('第14条：“培育科创平台。”〔第14条〕');
     expect(cited(answer)).toEqual([14, 15, 16, 17]);
     expect(answer.answer).toContain('“培育科创平台。”〔第14条〕');
+  });
+
+  it('the opening of a part in one line that ends with the opening itself, the part named by its title', () => {
+    const part = doc.parts[7]!;
+    const answer = compose({ kind: 'part-intro', part: 8 });
+    expect(answer.answer.split('\n')).toEqual([
+      `第八部分“${part.title}”的开头（各条之前）写道：“${part.intro}”`,
+    ]);
+    expect(answer.citations).toEqual([]);
   });
 
   it('the number of articles, with the last one cited', () => {
