@@ -133,6 +133,28 @@ export function composeDocumentAnswer(
       for (const evidence of sentencesOf(article, vision.start, vision.end)) writer.quote(evidence);
       break;
     }
+    case 'mentions': {
+      const { mentions } = question;
+      const shown = mentions.slice(0, policy.budgets[input.mode].listItems);
+      const articles = [...new Set(mentions.map((mention) => mention.article))];
+      writer.say('document.mentions', {
+        count: articles.length,
+        phrases: question.phrases.map((phrase) => fill('quote', { quote: phrase })).join('、'),
+      });
+      for (const mention of shown) {
+        const article = articleByNumber(doc, mention.article)!;
+        writer.quote(
+          { article, sentence: mention.sentence, score: 0, position: mention.position },
+          fill('document.mentionItem', { article: article.number, title: article.title }),
+        );
+      }
+      const rest = [...new Set(mentions.slice(shown.length).map((mention) => mention.article))];
+      if (rest.length > 0)
+        writer.say('document.mentionsMore', {
+          articles: rest.map((number) => policy.templates.articleLabel(number)).join('、'),
+        });
+      break;
+    }
     case 'main-goals': {
       const article = articleByNumber(doc, doc.mainGoals[0]!.articleNumber)!;
       composeGoals(input, article, writer);

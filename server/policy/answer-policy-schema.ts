@@ -151,6 +151,13 @@ export const AnswerPolicyFile = z.object({
     pointsRequested: z
       .string()
       .default('([0-9]+|[一二两三四五六七八九十]+)\\s*(个|条)?(要点|重点|点)(?![名头钟])'),
+    /**
+     * A question that asks where the plan mentions something (哪些地方提到了氢能, 固态电池出现在哪几条): answered with
+     * every article that uses its subject, when the subject is in at most maxArticleShare of the articles.
+     */
+    mentions: z
+      .object({ question: z.string(), maxArticleShare: share })
+      .default({ question: '$^', maxArticleShare: 0.25 }),
     /** A question that asks for examples (举例, 具体例子): the most concrete sentences come first, as for citizens. */
     examplesQuestion: z.string().default('例子|举例|案例|实例|事例|典型'),
     /**

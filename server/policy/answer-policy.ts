@@ -105,6 +105,7 @@ export interface AnswerPolicy extends Omit<AnswerPolicySettings, 'rules' | '$com
     visionQuestion: RegExp;
     pointsRequested: RegExp;
     examplesQuestion: RegExp;
+    mentions: { question: RegExp; maxArticleShare: number };
     premise: { denial: RegExp; hearsay: RegExp };
     questionTypes: Array<{ type: QuestionType; question: RegExp }>;
     figureKinds: FigureKind[];
@@ -147,6 +148,10 @@ export function compileAnswerPolicy(sources: AnswerPolicySources): AnswerPolicy 
       visionQuestion: new RegExp(rules.visionQuestion),
       pointsRequested: new RegExp(rules.pointsRequested),
       examplesQuestion: new RegExp(rules.examplesQuestion),
+      mentions: {
+        question: new RegExp(rules.mentions.question),
+        maxArticleShare: rules.mentions.maxArticleShare,
+      },
       premise: {
         denial: new RegExp(rules.premise.denial),
         hearsay: new RegExp(rules.premise.hearsay),

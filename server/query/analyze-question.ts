@@ -12,6 +12,7 @@ import { expandQuery } from './expanded-query.ts';
 import { focusQuestion } from './focus-question.ts';
 import { detectOutOfPlan } from './out-of-plan.ts';
 import { detectDocumentQuestion } from './document-question.ts';
+import { detectMentionQuestion } from './mention-question.ts';
 import type {
   AnalyzedText,
   Premise,
@@ -139,6 +140,12 @@ export function analyzeQuestion(
   const named = analysis.attempts.some(
     ({ text }) => text.named.articles.length > 0 || text.named.parts.length > 0,
   );
+  // 哪些地方提到了氢能: every article that uses the phrase, found in the text rather than ranked.
+  const mentions =
+    followUp.kind === 'standalone'
+      ? detectMentionQuestion(input.message, doc, policy, named)
+      : null;
+  if (mentions) return { ...analysis, documentQuestion: mentions };
   const outOfPlan = detectOutOfPlan(input.message, policy.outOfPlan, documentText(doc), named);
   return outOfPlan ? { ...analysis, outOfPlan } : analysis;
 }

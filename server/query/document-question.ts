@@ -4,6 +4,7 @@ import { normalizeYears } from '../../core/numerals.ts';
 import { articleByNumber, partByNumber } from '../../core/plan-lookup.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 import type { DocumentQuestionKind } from '../policy/document-question-cues.ts';
+import type { MentionQuestion } from './mention-question.ts';
 import { parseStructuralReference } from './structural-reference.ts';
 
 /** A question about the document itself or its structure, answered from the parsed structure, not by retrieval. */
@@ -33,7 +34,9 @@ export type DocumentQuestion =
   /** 2035年远景目标是什么: the vision paragraph of the goals article. */
   | { kind: 'vision' }
   /** 主要目标是什么: the main goals of the next five years. */
-  | { kind: 'main-goals' };
+  | { kind: 'main-goals' }
+  /** 哪些地方提到了氢能: every article that uses the phrase (mention-question.ts). */
+  | MentionQuestion;
 
 /** Kinds about one part, named by number or subject (第三部分, 民生部分); the rest name one article or nothing. */
 const PART_KINDS = ['part-title', 'part-articles', 'part-intro'] as const;

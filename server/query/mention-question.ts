@@ -1,0 +1,193 @@
+import type { Article, PlanDocument } from '../../core/document-model.ts';
+import { normalizeForMatch, normalizeLoose } from '../../core/normalize-text.ts';
+import { splitSentences, type Sentence } from '../../core/split-sentences.ts';
+import { isStopword, segment } from '../../ingest/tokenizer.ts';
+import type { AnswerPolicy } from '../policy/answer-policy.ts';
+
+/** One place a phrase is mentioned: an article and the sentence (offsets into article.text) that holds it. */
+export interface Mention {
+  article: number;
+  sentence: Sentence;
+  /** Position of the sentence in its article (0 is the title). */
+  position: number;
+}
+
+/**
+ * 哪些地方提到了氢能 / 固态电池出现在哪几条: every article that uses the asker's phrase (as the plan writes it, or with
+ * a qualifier inside a compound: 固态电池 → 固态储能电池), each with the first sentence that does.
+ */
+export interface MentionQuestion {
+  kind: 'mentions';
+  /** The asker's phrases the plan uses, as written (BDO) or normalised (三化改造 for “三化”改造): 氢能; 节水, 供水. */
+  phrases: string[];
+  /** In document order, one per article and phrase. */
+  mentions: Mention[];
+}
+
+/** The shortest compound read with words between its parts, and the most characters between them (京蒙教育合作). */
+const MIN_SPLIT_COMPOUND = 4;
+const SPLIT_GAP = 4;
+
+/**
+ * A question that asks where the plan mentions something (policy.rules.mentions.question), answered by finding every
+ * article that holds its subject: the longest runs of the question's words outside the asking phrase that the articles
+ * use, not framing (规划, 内容, 方面), and specific (in at most policy.rules.mentions.maxArticleShare of the articles:
+ * 发展 is everywhere and asks nothing). Null for any other question, one that names an article or part (第12条提到…
+ * is about that article), or one whose subject the articles never use. Pure but for jieba.
+ */
+export function detectMentionQuestion(
+  message: string,
+  doc: PlanDocument,
+  policy: Pick<AnswerPolicy, 'rules' | 'framing' | 'documentQuestions' | 'answerability'>,
+  namesStructure: boolean,
+): MentionQuestion | null {
+  if (namesStructure) return null;
+  const text = normalizeLoose(message);
+  const { question, maxArticleShare } = policy.rules.mentions;
+  const cue = question.exec(text);
+  if (!cue) return null;
+  const framing = new Set([
+    ...policy.framing.framingWords,
+    ...policy.framing.treatmentWords,
+    ...policy.documentQuestions.goalsFraming,
+  ]);
+  const texts = articleTexts(doc);
+  const holders = (phrase: string) => articlesHolding(texts, phrase);
+  const found: Array<{ phrase: string; articles: Article[] }> = [];
+  for (const part of [text.slice(0, cue.index), text.slice(cue.index + cue[0].length)]) {
+    const words = segment(part);
+    for (let start = 0; start < words.length; start += 1) {
+      if (!isSubjectWord(words[start]!, framing)) continue;
+      // The longest run of words from here that the articles use, ending on a subject word.
+      for (let end = words.length; end > start; end -= 1) {
+        if (!isSubjectWord(words[end - 1]!, framing)) continue;
+        const phrase = words.slice(start, end).join('');
+        if (phrase.length < 2) continue;
+        const articles = holders(phrase);
+        if (articles.length === 0) continue;
+        if (!found.some((known) => known.phrase.includes(phrase))) found.push({ phrase, articles });
+        break;
+      }
+    }
+  }
+  const limit = Math.max(1, Math.floor(doc.articles.length * maxArticleShare));
+  const specific = found.filter(
+    ({ phrase, articles }) =>
+      articles.length <= limit &&
+      !found.some((other) => other.phrase !== phrase && other.phrase.includes(phrase)),
+  );
+  if (specific.length === 0) return null;
+  const mentions: Mention[] = [];
+  for (const { phrase, articles } of specific)
+    for (const article of articles) {
+      const mention = bestMention(article, phrase);
+      if (
+        mention &&
+        !mentions.some(
+          (known) => known.article === mention.article && known.position === mention.position,
+        )
+      )
+        mentions.push(mention);
+    }
+  // The overview part (the last plan's review and the goals) restates what later articles treat in detail: after them.
+  const overview = (mention: Mention) =>
+    policy.answerability.overviewPart !== undefined &&
+    partOfArticle(doc, mention.article) === policy.answerability.overviewPart
+      ? 1
+      : 0;
+  mentions.sort(
+    (left, right) =>
+      overview(left) - overview(right) ||
+      left.article - right.article ||
+      left.position - right.position,
+  );
+  return {
+    kind: 'mentions',
+    phrases: specific.map(({ phrase }) => asWritten(phrase, message)),
+    mentions,
+  };
+}
+
+/** A phrase as the asker wrote it when the message holds it but for case (BDO, not bdo); else as normalised. */
+function asWritten(phrase: string, message: string): string {
+  const written = message.normalize('NFKC');
+  const at = written.toLowerCase().indexOf(phrase);
+  return at >= 0 ? written.slice(at, at + phrase.length) : phrase;
+}
+
+function partOfArticle(doc: PlanDocument, articleNumber: number): number | undefined {
+  return doc.parts.find((part) => part.articleNumbers.includes(articleNumber))?.number;
+}
+
+function isSubjectWord(word: string, framing: ReadonlySet<string>): boolean {
+  return !isStopword(word) && !framing.has(word);
+}
+
+interface ArticleText {
+  article: Article;
+  loose: string;
+  forMatch: string;
+}
+
+const textsByDocument = new WeakMap<PlanDocument, readonly ArticleText[]>();
+
+/** Each article's text normalised both ways, once per document. */
+function articleTexts(doc: PlanDocument): readonly ArticleText[] {
+  let texts = textsByDocument.get(doc);
+  if (!texts) {
+    texts = doc.articles.map((article) => ({
+      article,
+      loose: normalizeLoose(article.text),
+      forMatch: normalizeForMatch(article.text),
+    }));
+    textsByDocument.set(doc, texts);
+  }
+  return texts;
+}
+
+function articlesHolding(texts: readonly ArticleText[], phrase: string): Article[] {
+  const split = splitForm(phrase);
+  return texts
+    .filter(({ loose, forMatch }) => loose.includes(phrase) || (split?.test(forMatch) ?? false))
+    .map(({ article }) => article);
+}
+
+/**
+ * A compound of the question written with a qualifier between its parts, within one clause: 京蒙合作 in 京蒙教育合作,
+ * 固态电池 in 固态储能电池. Null for a phrase too short to be a compound, or not all Chinese.
+ */
+function splitForm(phrase: string): RegExp | null {
+  if (phrase.length < MIN_SPLIT_COMPOUND || !/^\p{Script=Han}+$/u.test(phrase)) return null;
+  const forms: string[] = [];
+  for (let at = 2; at <= phrase.length - 2; at += 1)
+    forms.push(`${phrase.slice(0, at)}[^\\p{P}\\p{S}]{1,${SPLIT_GAP}}${phrase.slice(at)}`);
+  return new RegExp(forms.join('|'), 'u');
+}
+
+/** The same pattern, matching every occurrence. */
+function globalOf(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, 'gu');
+}
+
+/**
+ * The sentence of an article (after its title, unless only the title holds it) that is most about the phrase: the one
+ * where it is densest (occurrences per character), so 推动氢能应用向工业领域拓展 rather than a long list that names
+ * 氢能 among others; the earlier on a tie.
+ */
+function bestMention(article: Article, phrase: string): Mention | undefined {
+  const split = splitForm(phrase);
+  const counted = splitSentences(article.text).map((sentence, position) => {
+    const loose = normalizeLoose(sentence.text);
+    const exact = loose.split(phrase).length - 1;
+    const inner = split
+      ? (normalizeForMatch(sentence.text).match(globalOf(split)) ?? []).length
+      : 0;
+    return { sentence, position, density: (exact + inner) / Math.max(1, loose.length) };
+  });
+  const holding = counted.filter((item) => item.density > 0);
+  const body = holding.filter((item) => item.position > 0);
+  const [best] = (body.length > 0 ? body : holding).sort(
+    (left, right) => right.density - left.density || left.position - right.position,
+  );
+  return best && { article: article.number, sentence: best.sentence, position: best.position };
+}
