@@ -45,6 +45,16 @@ describe('resolveFollowUp', () => {
     expect(resolve('最后一条呢', PART_EIGHT).directArticles).toEqual([29]);
   });
 
+  it('asking what the n-th one says, in any of its wordings, picks the n-th article of the part just listed', () => {
+    for (const message of [
+      '第一条具体讲了什么？',
+      '第一条说了啥',
+      '那第一条的内容呢',
+      '第一条主要讲的是什么',
+    ])
+      expect(resolve(message, PART_EIGHT)).toMatchObject({ kind: 'ordinal', directArticles: [25] });
+  });
+
   it('the part asked about earlier in the conversation still counts after an ordinal turn', () => {
     const history = [...PART_EIGHT, user('第二条呢'), assistant('“…”〔第26条〕')];
     expect(resolve('那第三条呢？', history).directArticles).toEqual([27]);
