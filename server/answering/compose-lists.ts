@@ -84,9 +84,16 @@ function topicalGoal(
 ): { goal: LabelledParagraph; sentences: Evidence[] } | undefined {
   const query = context.evidenceQuery;
   if (!query) return undefined;
-  // The words a goals question is asked with (目标, 今后五年, 乌海, 规划 …) name no subject.
-  const framing = context.policy.documentQuestions.goalsFraming;
-  const terms = query.terms.filter((term) => !framing.some((word) => word.includes(term.token)));
+  // The words a goals question is asked with (目标, 今后五年, 乌海, 规划 …), and a session's framing (给青年干部讲,
+  // 学习), name no subject.
+  const framing = [
+    ...context.policy.documentQuestions.goalsFraming,
+    ...context.policy.framing.framingWords,
+  ];
+  // The asker's own words only: a stand-in the term maps bring for a framing word (青年干部 → 教育培训) names nothing.
+  const terms = query.terms.filter(
+    (term) => term.weight === 1 && !framing.some((word) => word.includes(term.token)),
+  );
   if (terms.length === 0) return undefined;
   const scored = scoreSentences(article, { ...query, terms }).filter(
     (evidence) => evidence.score > 0,

@@ -94,13 +94,25 @@ export function analyzeText(
   };
 }
 
-/** The claim a question is built on, if any: a denial (不再, 取消) before hearsay (听说). Pure. */
+/**
+ * The claim a question is built on, if any: a denial (不再, 取消) before hearsay (听说). A denial word inside an
+ * A-not-A question (还搞不搞, 建不建了, 管不管了) asks whether, and claims nothing. Pure.
+ */
 export function premiseOf(text: string, policy: AnswerPolicy): Premise | null {
   const { denial, hearsay } = policy.rules.premise;
   const denied = denial.exec(text);
-  if (denied) return { kind: 'denial', cue: denied[0] };
+  if (denied && !asksWhetherAt(text, denied.index, denied[0]))
+    return { kind: 'denial', cue: denied[0] };
   const heard = hearsay.exec(text);
   return heard ? { kind: 'hearsay', cue: heard[0] } : null;
+}
+
+/** Whether a cue that starts with 不/没 is the middle of an A-not-A question: the character before it is the one after. */
+function asksWhetherAt(text: string, index: number, cue: string): boolean {
+  const negation = cue[0];
+  if (negation !== '不' && negation !== '没') return false;
+  const before = text[index - 1];
+  return before !== undefined && before === cue[1];
 }
 
 export interface QuestionInput {

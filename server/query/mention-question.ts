@@ -76,9 +76,15 @@ export function detectMentionQuestion(
       articles.length <= limit &&
       !found.some((other) => other.phrase !== phrase && other.phrase.includes(phrase)),
   );
-  if (specific.length === 0) return null;
+  // Found only where the overview part restates it (交通运输结构调整 in the goals), the subject is worded otherwise
+  // where it is treated (调整交通运输结构): the question is searched as usual.
+  const overviewPart = policy.answerability.overviewPart;
+  const treated = specific.filter(({ articles }) =>
+    articles.some((article) => article.partNumber !== overviewPart),
+  );
+  if (treated.length === 0) return null;
   const mentions: Mention[] = [];
-  for (const { phrase, articles } of specific)
+  for (const { phrase, articles } of treated)
     for (const article of articles) {
       const mention = bestMention(article, phrase);
       if (
@@ -91,10 +97,7 @@ export function detectMentionQuestion(
     }
   // The overview part (the last plan's review and the goals) restates what later articles treat in detail: after them.
   const overview = (mention: Mention) =>
-    policy.answerability.overviewPart !== undefined &&
-    partOfArticle(doc, mention.article) === policy.answerability.overviewPart
-      ? 1
-      : 0;
+    partOfArticle(doc, mention.article) === overviewPart ? 1 : 0;
   mentions.sort(
     (left, right) =>
       overview(left) - overview(right) ||
@@ -103,7 +106,7 @@ export function detectMentionQuestion(
   );
   return {
     kind: 'mentions',
-    phrases: specific.map(({ phrase }) => asWritten(phrase, message)),
+    phrases: treated.map(({ phrase }) => asWritten(phrase, message)),
     mentions,
   };
 }

@@ -205,11 +205,15 @@ describe('composeExtractive: answers', () => {
   });
 
   it('lists every goal headline when the words of a goals question only frame it (今后五年, 乌海, 规划)', () => {
-    for (const question of ['乌海十五五期间的主要目标有哪些？', '规划提出了哪些发展目标？']) {
-      const draft = composeExtractive(contextFor(question, GOALS_HIT, { mode: 'staff' }));
+    for (const [question, mode] of [
+      ['乌海十五五期间的主要目标有哪些？', 'staff'],
+      ['规划提出了哪些发展目标？', 'staff'],
+      ['组织青年干部学习第（3）条八个主要目标，怎么讲清楚？', 'trainer'],
+    ] as const) {
+      const draft = composeExtractive(contextFor(question, GOALS_HIT, { mode }));
       expect(draft.answer.split('\n')[0]).toBe(fill('staff.goalsLead'));
       expect(quotes(draft.answer)).toHaveLength(
-        Math.min(doc.mainGoals.length, policy.budgets.staff.listItems),
+        Math.min(doc.mainGoals.length, policy.budgets[mode].listItems),
       );
     }
   });
@@ -374,6 +378,13 @@ describe('composeExtractive: questions built on a claim about the plan', () => {
     ).answer;
     expect(quotes(answer).some(([, quote]) => quote.includes('禁止'))).toBe(true);
     expect(answer.split('\n')[0]).toBe(fill('premise.check'));
+  });
+
+  it('an A-not-A question (还搞不搞, 建不建了) asks whether and claims nothing: no premise line', () => {
+    for (const question of ['清洁供暖的事还搞不搞？', '老旧小区还改不改了', '以后还管不管了']) {
+      const answer = composeExtractive(contextFor(question, hits, { mode: 'staff' })).answer;
+      expect(answer).not.toContain(fill('premise.mismatch', { claim: '' }).split('“')[0]);
+    }
   });
 
   it('a plain question carries no premise line', () => {

@@ -20,6 +20,7 @@ describe('detectMentionQuestion: where the plan mentions something', () => {
       '氢能在建议中出现在哪几条？',
       '哪几条提到氢能',
       '氢能出现了几次',
+      '氢能体现在哪些地方',
     ])
       expect(articlesOf(question)).toEqual([12, 16]);
   });
@@ -51,6 +52,8 @@ describe('detectMentionQuestion: where the plan mentions something', () => {
     expect(detect('氢能产业要怎么发展？')).toBeNull();
     expect(detect('哪些地方提到了发展')).toBeNull();
     expect(detect('哪些地方提到了量子计算')).toBeNull();
+    // Only the goals (overview part) write 交通运输结构调整; article 13 treats it as 调整交通运输结构.
+    expect(detect('交通运输结构调整，规划在哪些条目里讲了？')).toBeNull();
   });
 });
 
