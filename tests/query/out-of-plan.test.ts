@@ -130,6 +130,12 @@ describe('requests a plan cannot answer by their nature', () => {
     expect(kindOf(message, false)).toBe('roleplay-fabrication');
   });
 
+  it('errand words in a question anchored on an article or part ask about the plan (学习材料 for 第二部分)', () => {
+    const message = '给民族团结专题学习准备材料：第二部分包含哪些条，核心要求是什么';
+    expect(kindOf(message, true)).toBeNull();
+    expect(kindOf(message, false)).toBe('errand');
+  });
+
   it('reports the cue it matched, so a refusal can be explained', () => {
     expect(requestKindOf('明天乌海会下雨吗', outOfPlan.requests, false)?.cue).toContain('下雨');
   });
