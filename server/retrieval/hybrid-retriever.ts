@@ -143,7 +143,11 @@ export class HybridRetriever {
     const listWeights: number[] = [];
     if (mode !== 'vector') {
       const hits = this.bm25.search(
-        [...expanded.tokens, ...expanded.expansionWeights.keys()],
+        [
+          ...expanded.tokens,
+          ...this.splitWords(expanded.tokens),
+          ...expanded.expansionWeights.keys(),
+        ],
         limit * 2,
         expanded.expansionWeights,
       );
@@ -211,6 +215,18 @@ export class HybridRetriever {
         chunks,
         via: 'ranking' as const,
       }));
+  }
+
+  /**
+   * The plan's own words for the question's compounds that it writes with words between their parts (食品安全 →
+   * 食品药品安全): searched as the question's own words, so the articles that hold them are found at all.
+   */
+  private splitWords(tokens: readonly string[]): string[] {
+    const words: string[] = [];
+    for (const token of tokens)
+      for (const form of this.targets.splitForms(token).forms)
+        if (this.bm25.documentFrequency(form) > 0) words.push(form);
+    return words;
   }
 
   /** The targets that hold a question word, themselves or through a policy term it stands for. */

@@ -4,6 +4,18 @@ import { indexTextOf } from '../../ingest/index-text.ts';
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** A compound written with words between its parts: the forms the plan uses, and the targets holding one. */
+export interface SplitForms {
+  forms: readonly string[];
+  holders: ReadonlySet<string>;
+}
+
+const NO_FORMS: SplitForms = { forms: [], holders: NONE };
+
+/** The shortest compound read with words between its parts (京蒙合作), and the most characters between them. */
+const MIN_SPLIT_COMPOUND = 4;
+const SPLIT_GAP = 4;
+
 /** A bound far above the term maps' policy terms, so the memo never churns and never grows without bound. */
 const TERM_LIMIT = 10_000;
 
@@ -19,6 +31,8 @@ export class RankingTargets {
   private readonly texts = new Map<string, string>();
   /** For a (normalised) policy term, the targets whose text contains it: each term is looked for once, not per question. */
   private readonly holders = new Map<string, ReadonlySet<string>>();
+  /** For a compound token, how the plan writes it with words between its parts (splitForms). */
+  private readonly splitHolders = new Map<string, SplitForms>();
 
   constructor(chunks: ReadonlyArray<Chunk & { tokens: string[] }>) {
     this.keys = chunks.map(targetKey);
@@ -38,9 +52,46 @@ export class RankingTargets {
     return this.keys[chunkPosition]!;
   }
 
-  /** The targets whose chunks hold a token. */
+  /**
+   * The targets whose chunks hold a token, or hold it with a qualifier set inside it: a compound (食品安全, 固态电池)
+   * is also held where the plan writes it with words between its parts (食品药品安全, 固态储能电池), within a clause.
+   */
   holdingToken(token: string): ReadonlySet<string> {
-    return this.byToken.get(token) ?? NONE;
+    const exact = this.byToken.get(token) ?? NONE;
+    const { holders } = this.splitForms(token);
+    if (holders.size === 0) return exact;
+    return new Set([...exact, ...holders]);
+  }
+
+  /**
+   * How the plan writes a compound of the question with words between its parts (食品安全 → 食品药品安全), and the
+   * targets that hold such a form: looked for once per compound.
+   */
+  splitForms(token: string): SplitForms {
+    if (token.length < MIN_SPLIT_COMPOUND || !/^\p{Script=Han}+$/u.test(token)) return NO_FORMS;
+    let found = this.splitHolders.get(token);
+    if (!found) {
+      const patterns: RegExp[] = [];
+      for (let at = 2; at <= token.length - 2; at += 1)
+        patterns.push(
+          new RegExp(
+            `${token.slice(0, at)}[^\\p{P}\\p{S}]{1,${SPLIT_GAP}}${token.slice(at)}`,
+            'gu',
+          ),
+        );
+      const forms = new Set<string>();
+      const holders = new Set<string>();
+      for (const [key, text] of this.texts)
+        for (const pattern of patterns)
+          for (const [form] of text.matchAll(pattern)) {
+            forms.add(form);
+            holders.add(key);
+          }
+      found = holders.size === 0 ? NO_FORMS : { forms: [...forms], holders };
+      if (this.splitHolders.size >= TERM_LIMIT) this.splitHolders.clear();
+      this.splitHolders.set(token, found);
+    }
+    return found;
   }
 
   /** The targets whose normalised text contains any of these normalised terms. */
