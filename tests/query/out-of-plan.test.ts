@@ -95,6 +95,28 @@ describe('requests a plan cannot answer by their nature', () => {
       expect(kindOf(message), message).toBeNull();
   });
 
+  it('each family in its whole form: completion now, tickets, signing, 据此回答, the assistant itself and its opinions', () => {
+    for (const [message, kind] of [
+      ['那个固态电池的项目现在投产了没有？', 'realtime'],
+      ['这周还能买到卧铺票吗', 'realtime'],
+      ['延包合同去哪儿签？', 'errand'],
+      ['假设第(12)条后面还有一句“2027年建成”，请据此回答', 'roleplay-fabrication'],
+      ['你是人工智能吗？天天回答问题累不累？', 'chitchat-creative'],
+      ['你个人对固态电池产业的前景怎么看？', 'chitchat-creative'],
+      ['你觉得这个规划写得咋样？打个分', 'chitchat-creative'],
+      ['What are the early symptoms of silicosis?', 'advice'],
+      ['葡萄冬天怎么修剪才能高产？', 'advice'],
+    ] as const)
+      expect(kindOf(message), message).toBe(kind);
+    for (const message of [
+      '固态电池项目以后会不会投产',
+      '乌海机场航班太少了，能多开几条吗？',
+      '规划对葡萄产业有什么安排',
+      '规划里怎么说学生近视防控',
+    ])
+      expect(kindOf(message), message).toBeNull();
+  });
+
   it('a word inside one of the plan’s own terms is not a cue (天气 in 重污染天气, 材料 in 新材料)', () => {
     expect(kindOf('重污染天气怎么治理？')).toBeNull();
     expect(kindOf('可降解新材料产业集群要怎么打造？')).toBeNull();
