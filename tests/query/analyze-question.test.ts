@@ -177,6 +177,8 @@ describe('analyzeText', () => {
       analyzeText(text, doc, policy).figureKinds.map((figure) => figure.kind);
     expect(kinds('How many new jobs does the plan aim to create each year?')).toEqual(['count']);
     expect(kinds('What share of electricity should come from green power?')).toEqual(['share']);
+    expect(kinds('What is the target forest coverage rate for 2030?')).toContain('share');
+    expect(kinds('Which rate of growth does the plan set?')).toContain('share');
     expect(kinds('绿氢管道有多长')).toEqual(['quantity']);
     // 好几年 is an amount the asker states, 诈骗电话 a kind of call: neither asks for a figure.
     expect(analyzeText('工资好几年没涨了，最低工资会往上调吗', doc, policy).figureKinds).toEqual(

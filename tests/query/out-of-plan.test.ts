@@ -106,6 +106,8 @@ describe('requests a plan cannot answer by their nature', () => {
       ['你觉得这个规划写得咋样？打个分', 'chitchat-creative'],
       ['What are the early symptoms of silicosis?', 'advice'],
       ['葡萄冬天怎么修剪才能高产？', 'advice'],
+      ['How is a heat pump different from a gas boiler?', 'advice'],
+      ['What does carbon neutrality mean?', 'advice'],
     ] as const)
       expect(kindOf(message), message).toBe(kind);
     for (const message of [
@@ -113,6 +115,8 @@ describe('requests a plan cannot answer by their nature', () => {
       '乌海机场航班太少了，能多开几条吗？',
       '规划对葡萄产业有什么安排',
       '规划里怎么说学生近视防控',
+      'What does the plan say about heating?',
+      'How does the plan support elderly care?',
     ])
       expect(kindOf(message), message).toBeNull();
   });

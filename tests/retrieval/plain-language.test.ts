@@ -20,6 +20,15 @@ const CASES: Array<{ question: string; expected: number[]; within: number; evide
   { question: '塑料袋', expected: [16], within: 3, evidence: ['无塑城市'] },
   // A pattern in the term map, not a listed word: 开个…店 → (18) 支持中小企业和个体工商户发展.
   { question: '我想开个奶茶店，有什么扶持？', expected: [18], within: 1, evidence: ['个体工商户'] },
+  // English words for the same subjects: seniors — (28) 优化基本养老服务供给,构建老年友好型社会; class size — (26)
+  // 有序推进小班化教学试点改革.
+  {
+    question: 'Is there more care for seniors?',
+    expected: [28],
+    within: 1,
+    evidence: ['老年友好型社会'],
+  },
+  { question: '孩子班里人太挤，会减班额吗', expected: [26], within: 1, evidence: ['小班化教学'] },
 ];
 
 describe('HybridRetriever: everyday words', () => {
