@@ -23,7 +23,7 @@ export function expandColloquial(question: string, termMap: readonly TermMapEntr
   const policyTerms = new Set<string>();
   const topics = new Set<string>();
   const pairs: Expansion['pairs'] = [];
-  const listedWords = listedWordsIn(text, termMap, (candidate) =>
+  const listedWords = listedWordsIn(text, units.latin, termMap, (candidate) =>
     candidate.length > 1 ? occursAsUnit(units, candidate) : words.has(candidate),
   );
   termMap.forEach((entry, entryIndex) => {
@@ -55,7 +55,11 @@ interface ListedWord {
 
 const wordIndexes = new WeakMap<readonly TermMapEntry[], Map<string, ListedWord[]>>();
 
-/** The listed words of a term map by their first character, built once per map. */
+/**
+ * The listed words of a term map by where they can start, built once per map: a Chinese word by its first character;
+ * a Latin phrase by its first two letters (LATIN_KEY), since it is read from the start of a word of the question and
+ * an English question holds nearly every letter but few of the 676 pairs.
+ */
 function wordsByFirstCharacter(termMap: readonly TermMapEntry[]): Map<string, ListedWord[]> {
   let index = wordIndexes.get(termMap);
   if (index) return index;
@@ -64,10 +68,42 @@ function wordsByFirstCharacter(termMap: readonly TermMapEntry[]): Map<string, Li
     for (const [rank, word] of entry.colloquial.entries()) {
       const [first] = word;
       if (first === undefined) continue;
-      index.set(first, [...(index.get(first) ?? []), { entryIndex, rank, word }]);
+      const key = LATIN.test(first) ? latinKey(word) : first;
+      index.set(key, [...(index.get(key) ?? []), { entryIndex, rank, word }]);
     }
   wordIndexes.set(termMap, index);
   return index;
+}
+
+/**
+ * A Latin phrase's index key, as latinKeysIn reads the question: its first two letters across separators (e-commerce →
+ * ec), or fewer when another character follows (r&d → r, co2 → co).
+ */
+function latinKey(text: string): string {
+  return `${LATIN_KEY}${leadingLetters(text)}`;
+}
+
+function leadingLetters(text: string): string {
+  return text
+    .replace(/[\s\-_'’.]/g, '')
+    .replace(/[^a-z].*$/, '')
+    .slice(0, 2);
+}
+
+const LATIN_KEY = '\u0000';
+
+/**
+ * The keys of the Latin phrases a question may hold: at each start of a Latin word, its first two letters, read
+ * across the separators a phrase may be written with (e-commerce, e commerce), and its first letter alone.
+ */
+function latinKeysIn(latin: string): Set<string> {
+  const keys = new Set<string>();
+  for (const { index } of latin.matchAll(/(?<![a-z])[a-z]/g)) {
+    const letters = leadingLetters(latin.slice(index, index + 12));
+    keys.add(`${LATIN_KEY}${letters}`);
+    keys.add(`${LATIN_KEY}${letters[0]}`);
+  }
+  return keys;
 }
 
 /**
@@ -76,13 +112,16 @@ function wordsByFirstCharacter(termMap: readonly TermMapEntry[]): Map<string, Li
  */
 function listedWordsIn(
   text: string,
+  latin: string,
   termMap: readonly TermMapEntry[],
   holds: (word: string) => boolean,
 ): Map<number, string> {
   const index = wordsByFirstCharacter(termMap);
   const best = new Map<number, ListedWord>();
-  for (const character of new Set(text))
-    for (const candidate of index.get(character) ?? []) {
+  const keys = [...new Set(text)].filter((character) => !LATIN.test(character));
+  if (LATIN.test(text)) keys.push(...latinKeysIn(latin));
+  for (const key of keys)
+    for (const candidate of index.get(key) ?? []) {
       const known = best.get(candidate.entryIndex);
       if (known && known.rank < candidate.rank) continue;
       if (holds(candidate.word)) best.set(candidate.entryIndex, candidate);

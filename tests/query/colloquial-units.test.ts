@@ -34,6 +34,18 @@ describe('everyday words are read as the writer wrote them', () => {
     expect(unit('solid state batteries', 'solidstatebatter')).toBe(true);
   });
 
+  it('an English phrase of the map is found wherever a word of the question starts it, in any case', () => {
+    const termMap = [
+      { topic: 't', colloquial: ['e-commerce', 'r&d', 'solid state batter'], policy: ['x'] },
+      { topic: 'u', colloquial: ['co2'], policy: ['y'] },
+    ].map((entry) => ({ ...entry, policyForMatch: entry.policy, patterns: [] }));
+    const matched = (question: string) => expandColloquial(question, termMap).matched;
+    expect(matched('Will E-Commerce grow?')).toEqual(['e-commerce']);
+    expect(matched('More R&D money?')).toEqual(['r&d']);
+    expect(matched('Solid State Batteries and CO2')).toEqual(['solid state batter', 'co2']);
+    expect(matched('Was there a recommerce fair?')).toEqual([]);
+  });
+
   it('the expansion of an English question no longer hears “AI” in “Wuhai”', () => {
     const { termMap } = loadAnswerPolicy();
     expect(
