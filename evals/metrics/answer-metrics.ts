@@ -76,7 +76,7 @@ function structuralCounts(doc: PlanDocument): Set<string> {
 
 /**
  * Arabic numbers in an answer that occur in none of the articles it cites and are not a count of the document's own
- * structure: figures it may have invented. Citation markers (parsed with `marker`, built from
+ * structure or of the articles the answer cites: figures it may have invented. Citation markers (parsed with `marker`, built from
  * data/answer-templates.json) and structural references are not counted.
  */
 export function unsupportedNumbers(
@@ -94,5 +94,7 @@ export function unsupportedNumbers(
     .map((number) => articleByNumber(doc, number)?.text.normalize('NFKC') ?? '')
     .join('\n');
   const counts = structuralCounts(doc);
+  // How many articles the answer itself cites (《建议》中有3条提到“养老”) is a count its own citations show.
+  counts.add(String(new Set(citedArticles).size));
   return [...new Set(numbers)].filter((value) => !sources.includes(value) && !counts.has(value));
 }

@@ -52,8 +52,7 @@ export function detectMentionQuestion(
     ...policy.documentQuestions.goalsFraming,
   ]);
   const texts = articleTexts(doc);
-  const holders = (phrase: string) => articlesHolding(texts, phrase);
-  const found: Array<{ phrase: string; articles: Article[] }> = [];
+  const found: Array<{ phrase: string; articles: Article[]; compound: boolean }> = [];
   for (const part of [text.slice(0, cue.index), text.slice(cue.index + cue[0].length)]) {
     const words = segment(part);
     for (let start = 0; start < words.length; start += 1) {
@@ -63,9 +62,13 @@ export function detectMentionQuestion(
         if (!isSubjectWord(words[end - 1]!, framing)) continue;
         const phrase = words.slice(start, end).join('');
         if (phrase.length < 2) continue;
-        const articles = holders(phrase);
+        // One word may be written with a qualifier inside it (固态储能电池); a run of words only as asked (围绕 and
+        // 创新 are not 围绕科技创新).
+        const compound = end - start === 1;
+        const articles = articlesHolding(texts, phrase, compound);
         if (articles.length === 0) continue;
-        if (!found.some((known) => known.phrase.includes(phrase))) found.push({ phrase, articles });
+        if (!found.some((known) => known.phrase.includes(phrase)))
+          found.push({ phrase, articles, compound });
         break;
       }
     }
@@ -84,9 +87,9 @@ export function detectMentionQuestion(
   );
   if (treated.length === 0) return null;
   const mentions: Mention[] = [];
-  for (const { phrase, articles } of treated)
+  for (const { phrase, articles, compound } of treated)
     for (const article of articles) {
-      const mention = bestMention(article, phrase);
+      const mention = bestMention(article, phrase, compound);
       if (
         mention &&
         !mentions.some(
@@ -148,8 +151,12 @@ function articleTexts(doc: PlanDocument): readonly ArticleText[] {
   return texts;
 }
 
-function articlesHolding(texts: readonly ArticleText[], phrase: string): Article[] {
-  const split = splitForm(phrase);
+function articlesHolding(
+  texts: readonly ArticleText[],
+  phrase: string,
+  compound: boolean,
+): Article[] {
+  const split = compound ? splitForm(phrase) : null;
   return texts
     .filter(({ loose, forMatch }) => loose.includes(phrase) || (split?.test(forMatch) ?? false))
     .map(({ article }) => article);
@@ -177,8 +184,8 @@ function globalOf(pattern: RegExp): RegExp {
  * where it is densest (occurrences per character), so 推动氢能应用向工业领域拓展 rather than a long list that names
  * 氢能 among others; the earlier on a tie.
  */
-function bestMention(article: Article, phrase: string): Mention | undefined {
-  const split = splitForm(phrase);
+function bestMention(article: Article, phrase: string, compound: boolean): Mention | undefined {
+  const split = compound ? splitForm(phrase) : null;
   const counted = splitSentences(article.text).map((sentence, position) => {
     const loose = normalizeLoose(sentence.text);
     const exact = loose.split(phrase).length - 1;

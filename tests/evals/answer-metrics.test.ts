@@ -91,6 +91,13 @@ describe('unsupported numbers', () => {
     expect(unsupportedNumbers('第八部分共5条。', [], doc, marker)).toEqual([]);
     expect(unsupportedNumbers('共分为11个部分。', [], doc, marker)).toEqual(['11']);
   });
+  it('accepts how many articles the answer itself cites, and no other count', () => {
+    const answer = '《建议》中有3条提到“养老”：…〔第18条〕…〔第21条〕…〔第28条〕';
+    expect(unsupportedNumbers(answer, [18, 21, 28], doc, marker)).toEqual([]);
+    expect(unsupportedNumbers(answer.replace('3条', '7条'), [18, 21, 28], doc, marker)).toEqual([
+      '7',
+    ]);
+  });
   it('follows the marker it is given, not a hard-coded format', () => {
     const other = createCitationMarker('[ref {article}]');
     expect(unsupportedNumbers('见[ref 99]', [12], doc, other)).toEqual([]);
