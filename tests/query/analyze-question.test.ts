@@ -176,6 +176,10 @@ describe('analyzeText', () => {
     const kinds = (text: string) =>
       analyzeText(text, doc, policy).figureKinds.map((figure) => figure.kind);
     expect(kinds('How many new jobs does the plan aim to create each year?')).toEqual(['count']);
+    // 几 after asking for more (多开几条, 再建几个) is 'a few', not 'how many'.
+    expect(kinds('航班太少了，能多开几条吗？')).toEqual([]);
+    expect(kinds('以后能不能再建几个公园')).toEqual([]);
+    expect(kinds('要新开几条公交线路？')).toContain('count');
     expect(kinds('What share of electricity should come from green power?')).toEqual(['share']);
     expect(kinds('What is the target forest coverage rate for 2030?')).toContain('share');
     expect(kinds('Which rate of growth does the plan set?')).toContain('share');
