@@ -15,6 +15,7 @@ export const DEFAULT_DATASETS = [
   'refusals-4.jsonl',
   'refusals-5.jsonl',
   'refusals-6.jsonl',
+  'refusals-7.jsonl',
 ].map((file) => path.join(PROJECT_ROOT, 'evals', 'datasets', file));
 
 export const CATEGORIES = [
