@@ -4,6 +4,7 @@ import type { Audience, ChatResponse, ChatTurn } from '../../core/wire/chat-wire
 import type { AnswerContext, AnswerOptions, DraftAnswer } from '../answering/answer-types.ts';
 import { composeExtractive } from '../answering/compose-answer.ts';
 import { composeDocumentAnswer } from '../answering/compose-document-answer.ts';
+import { hitsWithMoreToSay } from '../answering/more-to-say.ts';
 import { decideAnswerability, type Answerability } from '../answering/decide-answerability.ts';
 import { gatherFigureEvidence } from '../answering/gather-figure-evidence.ts';
 import { informativeWords } from '../retrieval/subject-support.ts';
@@ -146,12 +147,8 @@ export class ChatService {
             .catch(() => null)
         : null;
     const analysis = analyzeQuestion({ ...request, condensed }, document, policy, followUp);
-    const { retrieval, usable } = await retrieveForQuestion(
-      retriever,
-      analysis,
-      policy,
-      options.signal,
-    );
+    const found = await retrieveForQuestion(retriever, analysis, policy, options.signal);
+    const { retrieval } = found;
     const evidenceQuery: EvidenceQuery = {
       terms: retrieval.queryTerms,
       idf: this.termIdf,
@@ -167,6 +164,17 @@ export class ChatService {
         ? { elaborateProximity: policy.evidence.elaborateProximity }
         : {}),
     };
+    // 还有吗: an article already cited answers again only with what it has not said yet.
+    const usable =
+      analysis.followUp.kind === 'more'
+        ? hitsWithMoreToSay(
+            found.usable,
+            analysis.followUp.excludeArticles ?? [],
+            evidenceQuery,
+            document,
+            policy.evidence.supportingShare,
+          )
+        : found.usable;
     const questionWords = informativeWords(retrieval.queryTerms, retriever.subjectLexicon);
     const figureEvidence = gatherFigureEvidence(
       retrieval,

@@ -198,13 +198,17 @@ function analyzeAttempts(
       articles: followUp.directArticles,
     });
   } else if (followUp.kind === 'more') {
+    const text = analyze(followUp.query);
     attempts.push({
       kind: 'search',
-      text: analyze(followUp.query),
+      text,
       k,
       searchK: moreK,
       excludeArticles: followUp.excludeArticles ?? [],
     });
+    // No other article answers: the articles already cited, for what they say on it that was not quoted yet.
+    if (followUp.excludeArticles?.length)
+      attempts.push({ kind: 'search', text, k, restrictToArticles: followUp.excludeArticles });
   } else {
     const own = analyze(followUp.query);
     if (followUp.kind === 'deictic' && followUp.restrictToArticles) {

@@ -87,13 +87,17 @@ export function resolveFollowUp(
   if (more && !asksOnAfter(text.slice(more[0].length))) {
     // 还有吗 after 还有吗 continues the same question, away from every article cited since it was asked.
     const thread = threadOf(history, (turn) => cues.more.test(cueText(turn)));
-    if (thread.question)
+    if (thread.question) {
+      const answered = citedIn(thread.answers, rules.marker);
       return {
         query: thread.question,
         kind: 'more',
-        excludeArticles: citedIn(thread.answers, rules.marker),
+        excludeArticles: answered,
         previousQuestion: thread.question,
+        // When no other article answers, what the cited ones say on it and no answer has quoted yet.
+        alreadyQuoted: quotedSentences(doc, answered, thread.answers, rules.marker),
       };
+    }
   }
   if (cues.elaborate.test(text)) {
     // 具体怎么做 after 具体说说 stays with the same question and never quotes what any answer since quoted.

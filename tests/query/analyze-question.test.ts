@@ -94,15 +94,17 @@ describe('analyzeQuestion: the retrieval attempts, in order', () => {
     ]);
   });
 
-  it('还有吗 searches the previous question more widely, leaving out what was cited', () => {
+  it('还有吗 searches the previous question more widely, leaving out what was cited, then the cited articles', () => {
     const analysis = analyzeQuestion({ message: '还有吗', history: AFTER_SEVEN }, doc, policy);
-    expect(analysis.attempts).toHaveLength(1);
+    expect(analysis.attempts).toHaveLength(2);
     expect(analysis.attempts[0]).toMatchObject({
       kind: 'search',
       searchK: policy.retrieval.moreK,
       excludeArticles: [7],
     });
     expect(analysis.attempts[0]!.text.text).toBe('乌海怎么治理大气污染');
+    // Only when no other article answers: article 7 again, for what it has not said yet.
+    expect(analysis.attempts[1]).toMatchObject({ kind: 'search', restrictToArticles: [7] });
   });
 
   it('a model’s standalone rewrite replaces the message and the previous question', () => {

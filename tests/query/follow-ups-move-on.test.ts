@@ -217,11 +217,16 @@ describe('还有吗: further articles for the same question', () => {
       user('还有吗'),
       assistant('“落实住房补贴、配偶就业、子女入学、医疗保障等配套政策。”〔第17条〕'),
     ];
-    expect(resolve('还有吗？', history)).toEqual({
+    expect(resolve('还有吗？', history)).toMatchObject({
       query: '看病方面有什么新说法？',
       kind: 'more',
       excludeArticles: [27, 17],
       previousQuestion: '看病方面有什么新说法？',
+      // The document's sentences the answers quoted (whole, as evidence reads them), so none is quoted again.
+      alreadyQuoted: [
+        '深化京蒙医疗合作,建好自治区专科区域医疗中心,提升紧密型城市医疗集团建设试点质量,让乌海老百姓在家门口放心地看病就医。',
+        '优化人才来乌留乌服务体系,落实住房补贴、配偶就业、子女入学、医疗保障等配套政策。',
+      ],
     });
   });
 });

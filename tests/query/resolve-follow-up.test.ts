@@ -106,7 +106,7 @@ describe('resolveFollowUp', () => {
   });
 
   it('还有吗 searches the previous question again, away from the articles already cited', () => {
-    expect(resolve('还有吗？', POLLUTION)).toEqual({
+    expect(resolve('还有吗？', POLLUTION)).toMatchObject({
       query: '乌海怎么治理污染',
       kind: 'more',
       excludeArticles: [7, 9],

@@ -135,6 +135,30 @@ describe('还有吗 until nothing is left', () => {
   );
 });
 
+describe('还有吗 when no other article answers', () => {
+  it('quotes what the article already cited says on it and was not quoted yet, not the same sentence again', async () => {
+    // Article 23 holds both sentences on heating: 推进建成区“四类管网”改造 and 推动城区基本实现清洁供暖全覆盖.
+    const history: ChatTurn[] = [
+      { role: 'user', content: '城里取暖的事规划怎么说？' },
+      {
+        role: 'assistant',
+        content: '建议提出“实施城乡一体化供水工程,推进建成区“四类管网”改造。”〔第23条〕',
+      },
+    ];
+    const body = (
+      await request(testApp.app)
+        .post('/api/chat')
+        .send({ message: '还有吗', history, mode: 'staff' })
+        .expect(200)
+    ).body as ChatResponse;
+    expect(body.answered).toBe(true);
+    await expectVerbatimCitations(testApp.app, body);
+    expect(citedArticleNumbers(body)).toEqual([23]);
+    expect(body.citations.some((citation) => citation.quote.includes('清洁供暖全覆盖'))).toBe(true);
+    expect(body.citations.every((citation) => !citation.quote.includes('四类管网'))).toBe(true);
+  });
+});
+
 describe('a topic switch with a subject of its own searches the whole plan', () => {
   it.each([
     ['那教育方面呢', 26],
