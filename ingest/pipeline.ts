@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Chunk, PlanDocument } from '../core/document-model.ts';
 import { parsePlan } from './parse-plan.ts';
 import { chunkPlan } from './chunk-plan.ts';
-import { tokenize } from './tokenizer.ts';
+import { tokenize, tokenizerFingerprint } from './tokenizer.ts';
 import { indexTextOf } from './index-text.ts';
 import type { Embedder } from './embedding/embedder.ts';
 import { VectorIndex } from './indexing/vector-index.ts';
@@ -44,6 +44,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     vectors: VectorIndex.build(vectors, dimensions),
     embedder: { id: options.embedder.id, dimensions },
     source: { file: path.basename(options.sourceFile), sha256: sha256(raw) },
+    tokenizer: tokenizerFingerprint(),
   });
   return { manifest, document, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,11 +56,27 @@ function ensureLoaded(): void {
       ? TRIMMED_DICTIONARY_FILE
       : FULL_DICTIONARY_FILE;
     jieba.load({ dict, userDict, idfDict });
+    fingerprint = createHash('sha256').update(readFileSync(dict)).update('\u0000');
+    fingerprint.update(terms.join('\n')).update('\u0000');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  stopwords = new Set(readTermListFile('dict', 'stopwords.txt').map(normalizeForMatch));
+  const stopwordList = readTermListFile('dict', 'stopwords.txt').map(normalizeForMatch);
+  stopwords = new Set(stopwordList);
+  fingerprintHex = fingerprint!.update([...stopwords].sort().join('\n')).digest('hex');
   loaded = true;
+}
+
+let fingerprint: Hash | undefined;
+let fingerprintHex = '';
+
+/**
+ * What the tokens depend on — the main dictionary, the plan's terms and the stopwords — as one SHA-256: an index on
+ * disk whose chunks were tokenised under another is stale (server/ensure-index.ts rebuilds it).
+ */
+export function tokenizerFingerprint(): string {
+  ensureLoaded();
+  return fingerprintHex;
 }
 
 const MEANINGFUL = /[\p{L}\p{N}]/u;

@@ -5,8 +5,12 @@ import { IndexLoadError } from '../ingest/indexing/index-error.ts';
 import { readIndex, type LoadedIndex } from '../ingest/indexing/read-index.ts';
 import { sha256 } from '../ingest/indexing/write-index.ts';
 import { ingest } from '../ingest/pipeline.ts';
+import { tokenizerFingerprint } from '../ingest/tokenizer.ts';
 
-/** Loads the index, first (re)building it when it is missing, unreadable, built by another embedder, or stale. */
+/**
+ * Loads the index, first (re)building it when it is missing, unreadable, built by another embedder, or stale: its
+ * source document changed, or its chunks were tokenised under another dictionary, plan terms or stopwords.
+ */
 export async function ensureIndex(options: {
   sourceFile: string;
   indexDir: string;
@@ -18,8 +22,12 @@ export async function ensureIndex(options: {
   let reason: string;
   try {
     const index = readIndex(indexDir, embedder);
-    if (index.manifest.source.sha256 === sourceChecksum) return index;
-    reason = 'the source document changed';
+    const sameSource = index.manifest.source.sha256 === sourceChecksum;
+    const sameTokens = index.manifest.tokenizer === tokenizerFingerprint();
+    if (sameSource && sameTokens) return index;
+    reason = sameSource
+      ? 'the tokenizer changed (main dictionary, plan terms or stopwords)'
+      : 'the source document changed';
   } catch (error) {
     if (!(error instanceof IndexLoadError)) throw error;
     reason = error.problem;

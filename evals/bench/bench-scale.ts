@@ -9,7 +9,7 @@ import { VectorIndex } from '../../ingest/indexing/vector-index.ts';
 import { sha256, writeIndex } from '../../ingest/indexing/write-index.ts';
 import { parsePlan } from '../../ingest/parse-plan.ts';
 import { DEFAULT_SOURCE_FILE } from '../../ingest/project-paths.ts';
-import { tokenize } from '../../ingest/tokenizer.ts';
+import { tokenize, tokenizerFingerprint } from '../../ingest/tokenizer.ts';
 import { HybridRetriever } from '../../server/retrieval/hybrid-retriever.ts';
 import { directorySize } from './bench-ingest.ts';
 import { benchSearch } from './bench-search.ts';
@@ -41,6 +41,7 @@ export async function benchScale(copies: number, questions: string[]) {
       vectors: VectorIndex.build(vectors, embedder.dimensions),
       embedder: { id: embedder.id, dimensions: embedder.dimensions },
       source: { file: path.basename(DEFAULT_SOURCE_FILE), sha256: sha256(raw) },
+      tokenizer: tokenizerFingerprint(),
     });
     const ingestSeconds = (performance.now() - started) / 1000;
     const retriever = new HybridRetriever(readIndex(indexDir, embedder), embedder);

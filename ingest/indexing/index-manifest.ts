@@ -20,6 +20,8 @@ export const IndexManifestSchema = z.object({
     chunks: z.number().int(),
   }),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
+  /** What the chunks' tokens were made with (tokenizerFingerprint); absent in indexes written before it was kept. */
+  tokenizer: z.string().optional(),
   /** Checksums of the other files, so that a truncated or edited file is detected on load. */
   files: z.record(z.string(), z.string()),
 });

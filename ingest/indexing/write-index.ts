@@ -12,6 +12,8 @@ export interface IndexContents {
   vectors: VectorIndex;
   embedder: { id: string; dimensions: number };
   source: { file: string; sha256: string };
+  /** tokenizerFingerprint() of the tokens in `chunks`. */
+  tokenizer: string;
 }
 
 export function sha256(data: string | Buffer): string {
@@ -60,6 +62,7 @@ export async function writeIndex(
         chunks: contents.chunks.length,
       },
       embedder: contents.embedder,
+      tokenizer: contents.tokenizer,
       files,
     };
     // The manifest is written last: a directory without one is never mistaken for a complete index.

@@ -246,6 +246,7 @@ describe('rebuilding the index', () => {
         ),
         embedder: { id: offline.id, dimensions: 1024 },
         source: loaded.manifest.source,
+        tokenizer: loaded.manifest.tokenizer ?? '',
       },
       {
         beforeSwap: async () => {
