@@ -16,6 +16,7 @@ export const DEFAULT_DATASETS = [
   'refusals-5.jsonl',
   'refusals-6.jsonl',
   'refusals-7.jsonl',
+  'nearmiss-8.jsonl',
 ].map((file) => path.join(PROJECT_ROOT, 'evals', 'datasets', file));
 
 export const CATEGORIES = [

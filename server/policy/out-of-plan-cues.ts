@@ -42,6 +42,11 @@ export const RequestKindsFile = z.object({
     cue: pattern,
     /** A near-term word (今天, 现在) makes it a question about now: the intent does not hold. */
     nearTerm: pattern,
+    /**
+     * A question that asks outright what the plan says (规划里有没有…的办法, what does the plan say): the intent holds
+     * even beside a near-term word, which then only describes the asker's situation (现在挂号太难了).
+     */
+    explicit: pattern.default('$^'),
     overrides: z.array(z.enum(REQUEST_KINDS)),
   }),
   /** Everyday spellings read as their standard form before matching (咋 → 怎么). */
@@ -89,7 +94,12 @@ export interface RequestFamily {
 
 export interface RequestRules {
   families: RequestFamily[];
-  policyIntent: { cue: RegExp; nearTerm: RegExp; overrides: ReadonlySet<RequestKind> };
+  policyIntent: {
+    cue: RegExp;
+    nearTerm: RegExp;
+    explicit: RegExp;
+    overrides: ReadonlySet<RequestKind>;
+  };
   /** [spelling, standard form], longest spelling first. */
   dialect: Array<[string, string]>;
   comparison: {
@@ -112,6 +122,7 @@ export function compileRequestRules(file: z.output<typeof RequestKindsFile>): Re
     policyIntent: {
       cue: new RegExp(file.policyIntent.cue, 'iu'),
       nearTerm: new RegExp(file.policyIntent.nearTerm, 'iu'),
+      explicit: new RegExp(file.policyIntent.explicit, 'iu'),
       overrides: new Set(file.policyIntent.overrides),
     },
     dialect: Object.entries(dialect).sort(([left], [right]) => right.length - left.length),

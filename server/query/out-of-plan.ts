@@ -46,9 +46,13 @@ function requestKindIn(
   return null;
 }
 
-/** The question asks what will be done (以后, 会不会改善), and not about now (今天, 现在). Pure. */
+/**
+ * The question asks what will be done (以后, 会不会改善), and not about now (今天, 现在) — unless it asks outright what
+ * the plan says (规划里有没有…的办法), when a near-term word only describes the asker's situation. Pure.
+ */
 function asksWhatWillBeDoneIn(text: string, rules: RequestRules): boolean {
-  return rules.policyIntent.cue.test(text) && !rules.policyIntent.nearTerm.test(text);
+  const { cue, nearTerm, explicit } = rules.policyIntent;
+  return cue.test(text) && (!nearTerm.test(text) || explicit.test(text));
 }
 
 /**

@@ -107,6 +107,8 @@ describe('requests a plan cannot answer by their nature', () => {
       ['What are the early symptoms of silicosis?', 'advice'],
       ['葡萄冬天怎么修剪才能高产？', 'advice'],
       ['How is a heat pump different from a gas boiler?', 'advice'],
+      ['Write a slogan for Wuhai Lake', 'chitchat-creative'],
+      ['现在去北京的机票多少钱？', 'realtime'],
       ['What does carbon neutrality mean?', 'advice'],
     ] as const)
       expect(kindOf(message), message).toBe(kind);
@@ -116,6 +118,9 @@ describe('requests a plan cannot answer by their nature', () => {
       '规划对葡萄产业有什么安排',
       '规划里怎么说学生近视防控',
       'What does the plan say about heating?',
+      '现在去北京看病挂号太难了，规划里有没有让本地就能看好病的办法？',
+      'The air is bad right now. What does the plan say about air pollution?',
+      'Which tourism slogan does the plan want to make famous?',
       'How does the plan support elderly care?',
     ])
       expect(kindOf(message), message).toBeNull();
