@@ -184,6 +184,9 @@ describe('analyzeText', () => {
     expect(kinds('要新开几条公交线路？')).toContain('count');
     expect(kinds('What share of electricity should come from green power?')).toEqual(['share']);
     expect(kinds('What is the target forest coverage rate for 2030?')).toContain('share');
+    // 'budget' in the name of a system asks no figure; the budget of something does.
+    expect(kinds("What does 'carbon emission budget management' mean?")).toEqual([]);
+    expect(kinds("What's the budget for the wetland projects?")).toContain('money');
     expect(kinds('Which rate of growth does the plan set?')).toContain('share');
     expect(kinds('绿氢管道有多长')).toEqual(['quantity']);
     // 好几年 is an amount the asker states, 诈骗电话 a kind of call: neither asks for a figure.
