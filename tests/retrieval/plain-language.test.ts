@@ -28,6 +28,13 @@ const CASES: Array<{ question: string; expected: number[]; within: number; evide
     within: 1,
     evidence: ['老年友好型社会'],
   },
+  // A short English word reads its plural too: buses — (23) 加强公交换乘枢纽、场站等.
+  {
+    question: 'Will there be better buses?',
+    expected: [23],
+    within: 3,
+    evidence: ['公交换乘枢纽'],
+  },
   { question: '孩子班里人太挤，会减班额吗', expected: [26], within: 1, evidence: ['小班化教学'] },
 ];
 
