@@ -35,6 +35,11 @@ export const AnswerPolicyFile = z.object({
       expansionWeight: z.number().min(0).default(0.7),
       /** General-language IDF at which an everyday phrase counts as fully specific (托儿所 ≈ 11, 上班 ≈ 7.4). */
       specificIdf: z.number().positive().default(10),
+      /**
+       * A term-map entry lists the plan's words for an everyday phrase closest first (取暖 → 清洁供暖 before 四类管网):
+       * each later one counts this much less than the one before it (1: all alike).
+       */
+      policyTermDecay: share.default(1),
       /** Share of the final score that comes from query coverage rather than the fused rank. */
       coverageWeight: share.default(0.15),
       /** Chunks taken from each ranking before fusion. */

@@ -17,12 +17,13 @@ export interface ExpandedQuery {
 
 /**
  * Each matched everyday phrase brings its policy terms in at a weight that follows how specific the phrase is:
- * 托儿所 pulls hard toward 普惠托育, while a generic 上班 or 安全 pulls only a little.
+ * 托儿所 pulls hard toward 普惠托育, while a generic 上班 or 安全 pulls only a little; and, within its entry, how close
+ * the term is to the phrase (listed closest first, each later one × policyTermDecay).
  */
 export function expandQuery(
   query: string,
   expansion: Expansion,
-  tuning: { expansionWeight: number; specificIdf: number },
+  tuning: { expansionWeight: number; specificIdf: number; policyTermDecay: number },
 ): ExpandedQuery {
   const idf = loadGeneralIdf();
   const tokens = tokenize(query);
@@ -32,13 +33,17 @@ export function expandQuery(
   const vectorParts = [{ text: query, weight: 1 }];
   const alternatives = new Map<string, string[]>();
   for (const { phrase, policy, policyForMatch } of expansion.pairs) {
-    const weight = tuning.expansionWeight * Math.min(1, idf.weight(phrase) / tuning.specificIdf);
-    const policyTokens = tokenize(policy.join(' '));
-    for (const token of policyTokens) {
-      if (own.has(token) || weight <= (expansionWeights.get(token) ?? -1)) continue;
-      expansionWeights.set(token, weight);
-      expansionPhrases.set(token, phrase);
-    }
+    const base = tuning.expansionWeight * Math.min(1, idf.weight(phrase) / tuning.specificIdf);
+    // The entry's first term is the plan's closest word for the phrase; later ones stand in a little less.
+    policy.forEach((term, index) => {
+      const weight = base * tuning.policyTermDecay ** index;
+      for (const token of tokenize(term)) {
+        if (own.has(token) || weight <= (expansionWeights.get(token) ?? -1)) continue;
+        expansionWeights.set(token, weight);
+        expansionPhrases.set(token, phrase);
+      }
+    });
+    const weight = base;
     vectorParts.push({ text: policy.join(' '), weight });
     // Every question token that is, or contains, the phrase (退伍 and 退伍兵) may be satisfied by the policy words.
     for (const token of tokens.filter(

@@ -219,6 +219,25 @@ describe('composeExtractive: answers', () => {
   });
 });
 
+describe('composeExtractive: the plan’s closest word for an everyday phrase leads', () => {
+  // The term map lists 取暖/暖气 → 清洁供暖 before 四类管网 (heating pipes are one of the four networks): article 23
+  // holds both, and the sentence on 清洁供暖 is the answer to a resident asking about heating.
+  const HEATING = [articleHit(23, { score: 0.9, coverage: 0.3, matchesExpansion: true })];
+
+  it('冬天暖气能不能更暖和 leads with 清洁供暖, not the 四类管网 sentence', () => {
+    const [first] = quotes(composeExtractive(contextFor('冬天暖气能不能更暖和？', HEATING)).answer);
+    expect(first![1]).toContain('清洁供暖');
+  });
+
+  it('with every listed word alike (policyTermDecay 1) the shorter 四类管网 sentence led', () => {
+    const alike = { ...policy, retrieval: { ...policy.retrieval, policyTermDecay: 1 } };
+    const [first] = quotes(
+      composeExtractive(contextFor('冬天暖气能不能更暖和？', HEATING, { policy: alike })).answer,
+    );
+    expect(first![1]).toContain('四类管网');
+  });
+});
+
 describe('composeExtractive: the plain-wording note', () => {
   // 取暖 is a resident's word; article 23 says 清洁供暖.
   const HEATING = [articleHit(23, { score: 0.8, coverage: 0.1, matchesExpansion: true })];
