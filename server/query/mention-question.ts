@@ -2,6 +2,7 @@ import type { Article, PlanDocument } from '../../core/document-model.ts';
 import { normalizeForMatch, normalizeLoose } from '../../core/normalize-text.ts';
 import { splitSentences, type Sentence } from '../../core/split-sentences.ts';
 import { isStopword, segment } from '../../ingest/tokenizer.ts';
+import { splitCompoundSources } from '../../core/split-compound.ts';
 import type { AnswerPolicy } from '../policy/answer-policy.ts';
 
 /** One place a phrase is mentioned: an article and the sentence (offsets into article.text) that holds it. */
@@ -23,10 +24,6 @@ export interface MentionQuestion {
   /** In document order, one per article and phrase. */
   mentions: Mention[];
 }
-
-/** The shortest compound read with words between its parts, and the most characters between them (京蒙教育合作). */
-const MIN_SPLIT_COMPOUND = 4;
-const SPLIT_GAP = 4;
 
 /**
  * A question that asks where the plan mentions something (policy.rules.mentions.question), answered by finding every
@@ -162,21 +159,10 @@ function articlesHolding(
     .map(({ article }) => article);
 }
 
-/**
- * A compound of the question written with a qualifier between its parts, within one clause: 京蒙合作 in 京蒙教育合作,
- * 固态电池 in 固态储能电池. Null for a phrase too short to be a compound, or not all Chinese.
- */
-function splitForm(phrase: string): RegExp | null {
-  if (phrase.length < MIN_SPLIT_COMPOUND || !/^\p{Script=Han}+$/u.test(phrase)) return null;
-  const forms: string[] = [];
-  for (let at = 2; at <= phrase.length - 2; at += 1)
-    forms.push(`${phrase.slice(0, at)}[^\\p{P}\\p{S}]{1,${SPLIT_GAP}}${phrase.slice(at)}`);
-  return new RegExp(forms.join('|'), 'u');
-}
-
-/** The same pattern, matching every occurrence. */
-function globalOf(pattern: RegExp): RegExp {
-  return new RegExp(pattern.source, 'gu');
+/** A one-word compound as the plan may write it with a qualifier inside (固态储能电池), or null (splitCompoundSources). */
+function splitForm(phrase: string, flags = 'u'): RegExp | null {
+  const sources = splitCompoundSources(phrase);
+  return sources.length === 0 ? null : new RegExp(sources.join('|'), flags);
 }
 
 /**
@@ -185,13 +171,11 @@ function globalOf(pattern: RegExp): RegExp {
  * 氢能 among others; the earlier on a tie.
  */
 function bestMention(article: Article, phrase: string, compound: boolean): Mention | undefined {
-  const split = compound ? splitForm(phrase) : null;
+  const split = compound ? splitForm(phrase, 'gu') : null;
   const counted = splitSentences(article.text).map((sentence, position) => {
     const loose = normalizeLoose(sentence.text);
     const exact = loose.split(phrase).length - 1;
-    const inner = split
-      ? (normalizeForMatch(sentence.text).match(globalOf(split)) ?? []).length
-      : 0;
+    const inner = split ? (normalizeForMatch(sentence.text).match(split) ?? []).length : 0;
     return { sentence, position, density: (exact + inner) / Math.max(1, loose.length) };
   });
   const holding = counted.filter((item) => item.density > 0);

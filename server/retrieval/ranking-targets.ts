@@ -1,6 +1,7 @@
 import type { Chunk } from '../../core/document-model.ts';
 import { normalizeForMatch } from '../../core/normalize-text.ts';
 import { indexTextOf } from '../../ingest/index-text.ts';
+import { splitCompoundSources } from '../../core/split-compound.ts';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -11,10 +12,6 @@ export interface SplitForms {
 }
 
 const NO_FORMS: SplitForms = { forms: [], holders: NONE };
-
-/** The shortest compound read with words between its parts (京蒙合作), and the most characters between them. */
-const MIN_SPLIT_COMPOUND = 4;
-const SPLIT_GAP = 4;
 
 /** A bound far above the term maps' policy terms, so the memo never churns and never grows without bound. */
 const TERM_LIMIT = 10_000;
@@ -68,17 +65,11 @@ export class RankingTargets {
    * targets that hold such a form: looked for once per compound.
    */
   splitForms(token: string): SplitForms {
-    if (token.length < MIN_SPLIT_COMPOUND || !/^\p{Script=Han}+$/u.test(token)) return NO_FORMS;
+    const sources = splitCompoundSources(token);
+    if (sources.length === 0) return NO_FORMS;
     let found = this.splitHolders.get(token);
     if (!found) {
-      const patterns: RegExp[] = [];
-      for (let at = 2; at <= token.length - 2; at += 1)
-        patterns.push(
-          new RegExp(
-            `${token.slice(0, at)}[^\\p{P}\\p{S}]{1,${SPLIT_GAP}}${token.slice(at)}`,
-            'gu',
-          ),
-        );
+      const patterns = sources.map((source) => new RegExp(source, 'gu'));
       const forms = new Set<string>();
       const holders = new Set<string>();
       for (const [key, text] of this.texts)
